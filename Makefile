@@ -1,0 +1,46 @@
+# Two commands for a newcomer: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.PHONY: run test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Stamp files: reinstall only when a requirements file changes.
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+.env:
+	$(PYTHON) scripts/make_env.py
+
+## run: install, migrate, load reference data (keeps staff edits), serve on 127.0.0.1:$(PORT)
+run: $(VENV)/.runtime .env
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_reference_data
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@echo ""
+	@echo "  ポータルを起動します: http://127.0.0.1:$(PORT)/"
+	@echo "  職員アカウントの作成(別の端末で): $(BIN)/python manage.py createsuperuser"
+	@echo "  管理画面: http://127.0.0.1:$(PORT)/admin/   停止: Ctrl+C"
+	@echo ""
+	$(BIN)/gunicorn kumamoto_portal.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+## test: lint, migration check, and every test (unit, view, browser, accessibility)
+test: $(VENV)/.dev .env
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache .ruff_cache

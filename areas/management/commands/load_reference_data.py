@@ -1,0 +1,65 @@
+"""Load the reference data in fixtures/ without touching what staff edited.
+
+Policy: each fixture row is created only if no row with its primary key exists
+yet. Rows already in the database (edited by staff or not) are left as they
+are, so running this again, as `make run` does at every start, never wipes an
+admin edit. A reference row that staff deleted comes back on the next run.
+
+Which files are loaded, and in which order, is declared by each app in
+`AppConfig.reference_fixtures` (apps in INSTALLED_APPS order).
+"""
+
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core import serializers
+from django.core.management.base import BaseCommand
+from django.core.management.color import no_style
+from django.db import connection, transaction
+
+FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures"
+
+
+def reference_fixture_paths() -> list[Path]:
+    """The fixture files of every installed app, in load order."""
+    return [
+        FIXTURE_DIR / f"{name}.json"
+        for config in apps.get_app_configs()
+        for name in getattr(config, "reference_fixtures", [])
+    ]
+
+
+class Command(BaseCommand):
+    help = "fixtures/ の参照データのうち、まだデータベースにない行だけを登録します(既存の行は変更しません)。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="登録せずに件数だけを表示します。")
+
+    def handle(self, *args, dry_run: bool = False, **options):
+        created: dict[str, int] = {}
+        kept = 0
+        touched_models = set()
+        with transaction.atomic():
+            for path in reference_fixture_paths():
+                for item in serializers.deserialize("json", path.read_text(encoding="utf-8")):
+                    model = type(item.object)
+                    if model._default_manager.filter(pk=item.object.pk).exists():
+                        kept += 1
+                        continue
+                    label = model._meta.label
+                    created[label] = created.get(label, 0) + 1
+                    touched_models.add(model)
+                    if not dry_run:
+                        item.save()
+            if dry_run:
+                transaction.set_rollback(True)
+            elif touched_models:
+                # Rows came with explicit ids: move PostgreSQL sequences past them.
+                with connection.cursor() as cursor:
+                    for sql in connection.ops.sequence_reset_sql(no_style(), list(touched_models)):
+                        cursor.execute(sql)
+        verb = "登録予定" if dry_run else "登録"
+        for label, count in sorted(created.items()):
+            self.stdout.write(f"{label}: {count} 件を{verb}")
+        self.stdout.write(self.style.SUCCESS(f"新規 {sum(created.values())} 件、既存のため変更なし {kept} 件"))

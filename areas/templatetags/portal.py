@@ -1,0 +1,5 @@
+"""Display filters shared by every app: thin wrappers over tested functions."""
+
+from django import template
+
+register = template.Library()

@@ -1,0 +1,1 @@
+"""Models of the app; they arrive with the app's own issue."""

@@ -1,0 +1,15 @@
+"""sitemap.xml: the fixed pages here; each app adds its own sitemap class."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+
+class StaticPagesSitemap(Sitemap):
+    def items(self) -> list[str]:
+        return ["home", "accessibility"]
+
+    def location(self, item: str) -> str:
+        return reverse(item)
+
+
+SITEMAPS: dict[str, type[Sitemap]] = {"pages": StaticPagesSitemap}

@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import path
+
+from . import views
+from .sitemaps import SITEMAPS
+
+admin.site.site_header = "熊本連携中枢都市圏ポータル 管理画面"
+admin.site.site_title = "熊本連携中枢都市圏ポータル 管理"
+admin.site.index_title = "データの管理"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "kumamoto_portal.views.bad_request"
+handler403 = "kumamoto_portal.views.permission_denied"
+handler404 = "kumamoto_portal.views.page_not_found"
+handler500 = "kumamoto_portal.views.server_error"

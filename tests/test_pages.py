@@ -1,0 +1,110 @@
+"""The project-level pages and the Japanese error pages."""
+
+import pytest
+from django.core.exceptions import BadRequest, PermissionDenied
+from django.test import RequestFactory, override_settings
+from django.urls import include, path
+
+from kumamoto_portal import views
+
+pytestmark = pytest.mark.django_db
+
+
+def _raise_bad_request(request):
+    raise BadRequest("bad")
+
+
+def _raise_permission_denied(request):
+    raise PermissionDenied
+
+
+def _crash(request):
+    raise RuntimeError("boom")
+
+
+urlpatterns = [
+    path("bad/", _raise_bad_request),
+    path("denied/", _raise_permission_denied),
+    path("crash/", _crash),
+    path("", include("kumamoto_portal.urls")),
+]
+handler400 = "kumamoto_portal.views.bad_request"
+handler403 = "kumamoto_portal.views.permission_denied"
+handler500 = "kumamoto_portal.views.server_error"
+
+
+def test_home_answers_in_japanese(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="ja">' in html
+    assert "熊本連携中枢都市圏" in html
+    assert 'href="#main"' in html  # skip link
+    assert '<main id="main"' in html
+
+
+def test_accessibility_policy_names_the_standard_and_the_contact(client):
+    html = client.get("/accessibility/").content.decode()
+    assert "JIS X 8341-3:2016" in html
+    assert "適合レベル AA" in html
+    assert "axe-core" in html
+    assert "tel:+81963282035" in html
+
+
+def test_footer_links_to_the_accessibility_policy(client):
+    assert 'href="/accessibility/"' in client.get("/").content.decode()
+
+
+def test_unknown_page_gives_the_japanese_404(client):
+    response = client.get("/no-such-page")
+    assert response.status_code == 404
+    assert "ページが見つかりません" in response.content.decode()
+    assert '<html lang="ja">' in response.content.decode()
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_bad_request_gives_the_japanese_400(client):
+    response = client.get("/bad/")
+    assert response.status_code == 400
+    assert "リクエストの内容を確認してください" in response.content.decode()
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_permission_denied_gives_the_japanese_403(client):
+    response = client.get("/denied/")
+    assert response.status_code == 403
+    assert "このページは表示できません" in response.content.decode()
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_a_crash_gives_the_japanese_500_without_a_trace(client):
+    client.raise_request_exception = False
+    response = client.get("/crash/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "ただいまページを表示できません" in html
+    assert "Traceback" not in html and "boom" not in html
+
+
+def test_csrf_failure_gives_the_japanese_403():
+    response = views.csrf_failure(RequestFactory().post("/"), reason="CSRF token missing")
+    assert response.status_code == 403
+    assert "送信を受け付けませんでした" in response.content.decode()
+
+
+def test_favicon_is_served(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+
+def test_sitemap_lists_the_pages(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert "http://testserver/accessibility/" in response.content.decode()
