@@ -1,1 +1,279 @@
-"""Models of the app; they arrive with the app's own issue."""
+"""The area: member municipalities, the three pillars with their policy fields,
+and the cooperation projects (連携事業)."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from . import rules
+from .phones import validate_japanese_phone
+
+SOURCE_HELP = "この行の情報の出典(資料名、URL、時点)。住民に表示されます。"
+
+hiragana_validator = RegexValidator(
+    r"^[ぁ-ゖー・\s]+$", "よみがなは、ひらがなで入力してください(例: くまもとし)。", code="not_hiragana"
+)
+
+
+def validate_code(code: str) -> None:
+    """Refuse a 団体コード that is not six digits or whose check digit is wrong."""
+    if len(code) != 6 or not code.isascii() or not code.isdigit():
+        raise ValidationError("団体コードは半角数字6桁で入力してください(例: 431001)。", code="code_format")
+    if not rules.is_valid_code(code):
+        raise ValidationError(
+            f"団体コード「{code}」の6桁目(検査数字)が正しくありません。先頭5桁から計算すると "
+            f"{rules.check_digit(code[:5])} になります。",
+            code="code_check_digit",
+        )
+
+
+def validate_not_in_future(day: date, today: date) -> None:
+    """Refuse a date after `today` (a join that has not happened yet)."""
+    if day > today:
+        raise ValidationError(
+            f"加入日に未来の日付({day.isoformat()})は登録できません。加入した後に登録してください。",
+            code="future_date",
+        )
+
+
+class MunicipalityQuerySet(models.QuerySet):
+    def members_as_of(self, day: date) -> "MunicipalityQuerySet":
+        """Members on `day` (joined on or before it). Same rule as rules.members_as_of."""
+        return self.filter(joined_on__lte=day)
+
+
+class Municipality(models.Model):
+    class Kind(models.TextChoices):
+        CITY = "市", "市"
+        TOWN = "町", "町"
+        VILLAGE = "村", "村"
+
+    code = models.CharField(
+        "全国地方公共団体コード",
+        max_length=6,
+        unique=True,
+        validators=[validate_code],
+        help_text="6桁。6桁目は検査数字です(例: 熊本市は 431001)。",
+    )
+    name = models.CharField("名称", max_length=20, unique=True)
+    kana = models.CharField("よみがな", max_length=40, validators=[hiragana_validator])
+    kind = models.CharField("種別", max_length=1, choices=Kind.choices)
+    district = models.CharField("郡", max_length=20, blank=True, help_text="町村のみ(例: 玉名郡)。市は空欄です。")
+    joined_on = models.DateField("加入日", help_text="連携協約を締結した日。この日から構成市町村に数えます。")
+    is_central_city = models.BooleanField("連携中枢都市", default=False)
+    population = models.PositiveIntegerField("人口", null=True, blank=True, help_text="わからない場合は空欄。")
+    population_reference = models.CharField("人口の基準", max_length=40, blank=True, default="令和2年国勢調査")
+    population_source = models.CharField("人口の出典", max_length=200, blank=True)
+    area_km2 = models.DecimalField(
+        "面積(km²)",
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, "面積に負の値は入力できません。")],
+    )
+    area_reference_date = models.DateField("面積の基準日", null=True, blank=True)
+    area_note = models.CharField("面積の注記", max_length=100, blank=True)
+    area_source = models.CharField("面積の出典", max_length=200, blank=True)
+    website = models.URLField("ウェブサイト", blank=True)
+    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
+
+    objects = MunicipalityQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "構成市町村"
+        verbose_name_plural = "構成市町村"
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(kind="市") & Q(district="")) | (Q(kind__in=["町", "村"]) & ~Q(district="")),
+                name="district_only_for_towns_and_villages",
+                violation_error_message="郡は町村にだけ入力します(市は空欄、町村は必須)。",
+            ),
+            models.CheckConstraint(
+                condition=Q(area_km2__isnull=True) | Q(area_km2__gte=0),
+                name="area_not_negative",
+                violation_error_message="面積に負の値は入力できません。",
+            ),
+            models.UniqueConstraint(
+                fields=["is_central_city"],
+                condition=Q(is_central_city=True),
+                name="one_central_city",
+                violation_error_message="連携中枢都市は1つだけです。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("areas:municipality", args=[self.code])
+
+    def clean(self) -> None:
+        super().clean()
+        if self.joined_on:
+            validate_not_in_future(self.joined_on, timezone.localdate())
+        if self.kind == self.Kind.CITY and self.district:
+            raise ValidationError({"district": "市には郡を入力しません。"})
+        if self.kind in (self.Kind.TOWN, self.Kind.VILLAGE) and not self.district:
+            raise ValidationError({"district": "町村には郡を入力してください(例: 玉名郡)。"})
+
+    @property
+    def full_name(self) -> str:
+        """玉名郡玉東町 for a town, 玉名市 for a city."""
+        return f"{self.district}{self.name}"
+
+
+class Pillar(models.Model):
+    """One of the three pillars (分野) of cooperation in the agreement."""
+
+    number = models.PositiveSmallIntegerField("番号", unique=True)
+    name = models.CharField("名称", max_length=60)
+    carried_out_by = models.CharField("実施主体", max_length=60)
+    description = models.TextField("説明", blank=True)
+    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "連携の分野"
+        verbose_name_plural = "連携の分野"
+        ordering = ["number"]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("areas:policy") + f"#pillar-{self.number}"
+
+
+class PolicyGroup(models.Model):
+    """A group of policy fields within a pillar (the three groups of pillar 3)."""
+
+    pillar = models.ForeignKey(Pillar, on_delete=models.PROTECT, related_name="groups", verbose_name="分野")
+    order = models.PositiveSmallIntegerField("表示順")
+    name = models.CharField("名称", max_length=60)
+    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "政策分野のグループ"
+        verbose_name_plural = "政策分野のグループ"
+        ordering = ["pillar__number", "order"]
+        constraints = [models.UniqueConstraint(fields=["pillar", "order"], name="group_order_unique_in_pillar")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PolicyField(models.Model):
+    """A numbered item of a pillar (1–3, 1–3 and the 21 policy fields of pillar 3)."""
+
+    pillar = models.ForeignKey(Pillar, on_delete=models.PROTECT, related_name="fields", verbose_name="分野")
+    group = models.ForeignKey(
+        PolicyGroup,
+        on_delete=models.PROTECT,
+        related_name="fields",
+        null=True,
+        blank=True,
+        verbose_name="グループ",
+    )
+    number = models.PositiveSmallIntegerField("番号", validators=[MinValueValidator(1)])
+    name = models.CharField("名称", max_length=60)
+    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "政策分野"
+        verbose_name_plural = "政策分野"
+        ordering = ["pillar__number", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pillar", "number"],
+                name="field_number_unique_in_pillar",
+                violation_error_message="この分野には同じ番号の項目がすでにあります。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pillar.number}-{self.number} {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("areas:policy_field", args=[self.pillar.number, self.number])
+
+    def clean(self) -> None:
+        super().clean()
+        if self.group_id and self.pillar_id and self.group.pillar_id != self.pillar_id:
+            raise ValidationError({"group": "グループは同じ分野のものを選んでください。"})
+
+
+class ProjectQuerySet(models.QuerySet):
+    def for_listing(self) -> "ProjectQuerySet":
+        """Projects with their field and pillar joined in (one query for a list)."""
+        return self.select_related("policy_field__pillar")
+
+    def in_progress(self) -> "ProjectQuerySet":
+        return self.filter(status=CooperationProject.Status.ACTIVE)
+
+
+class CooperationProject(models.Model):
+    """A cooperation project (連携事業)."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "準備中"
+        ACTIVE = "active", "実施中"
+        ENDED = "ended", "終了"
+
+    title = models.CharField("事業名", max_length=100)
+    slug = models.SlugField(
+        "URL用の名前", max_length=60, unique=True, help_text="半角英数字とハイフン。ページのアドレスになります。"
+    )
+    policy_field = models.ForeignKey(
+        PolicyField,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="projects",
+        verbose_name="政策分野",
+        help_text="出典で確かめられない場合は空欄のままにします。",
+    )
+    status = models.CharField("状況", max_length=10, choices=Status.choices, default=Status.PLANNED)
+    started_on = models.DateField("開始日", null=True, blank=True, help_text="わからない場合は空欄。")
+    municipalities = models.ManyToManyField(
+        Municipality, related_name="projects", blank=True, verbose_name="参加市町村"
+    )
+    summary = models.TextField("概要")
+    contact_department = models.CharField("問い合わせ先(担当課)", max_length=60, blank=True)
+    contact_phone = models.CharField(
+        "問い合わせ先の電話番号", max_length=20, blank=True, validators=[validate_japanese_phone]
+    )
+    page_path = models.CharField(
+        "このサイト内の案内ページ",
+        max_length=100,
+        blank=True,
+        validators=[RegexValidator(r"^/[\w\-/]*$", "サイト内のパスを / から入力してください(例: /libraries/)。")],
+    )
+    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
+
+    objects = ProjectQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "連携事業"
+        verbose_name_plural = "連携事業"
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=["planned", "active", "ended"]), name="project_status_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("areas:project", args=[self.slug])

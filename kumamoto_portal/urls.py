@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -14,6 +14,7 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("", include("areas.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -3,10 +3,25 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
+
+from areas import rules
+from areas.models import CooperationProject, Municipality, Pillar
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/home.html")
+    """What the area is, its members today, the three pillars, the projects in progress."""
+    today = timezone.localdate()
+    municipalities = list(Municipality.objects.all())
+    joins = rules.joins(municipalities)
+    context = {
+        "today": today,
+        "founding": joins[0] if joins else None,
+        "member_count": len(rules.members_as_of(municipalities, today)),
+        "pillars": Pillar.objects.all(),
+        "projects": CooperationProject.objects.in_progress().for_listing(),
+    }
+    return render(request, "pages/home.html", context)
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:

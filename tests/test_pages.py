@@ -48,7 +48,7 @@ def test_accessibility_policy_names_the_standard_and_the_contact(client):
     assert "JIS X 8341-3:2016" in html
     assert "適合レベル AA" in html
     assert "axe-core" in html
-    assert "tel:+81963282035" in html
+    assert "tel:+81-96-328-2035" in html
 
 
 def test_footer_links_to_the_accessibility_policy(client):

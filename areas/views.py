@@ -1,0 +1,90 @@
+"""Pages of the area: members, one municipality, membership history, policy, projects."""
+
+from django.db.models import Case, Count, Prefetch, When
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from . import rules
+from .models import CooperationProject, Municipality, Pillar, PolicyField
+
+# ?sort= keys of the members table. Sorted in Python so that the order of
+# readings is the same on SQLite and PostgreSQL (code-point order of hiragana);
+# unknown figures go last.
+SORTS = {
+    "code": lambda m: m.code,
+    "kana": lambda m: (m.kana, m.code),
+    "population": lambda m: (m.population is None, -(m.population or 0), m.code),
+    "area": lambda m: (m.area_km2 is None, -(m.area_km2 or 0), m.code),
+    "joined": lambda m: (m.joined_on, m.code),
+}
+DEFAULT_SORT = "code"
+
+# Projects in progress first, then those being prepared, then finished ones.
+STATUS_ORDER = Case(
+    When(status=CooperationProject.Status.ACTIVE, then=0),
+    When(status=CooperationProject.Status.PLANNED, then=1),
+    default=2,
+)
+
+
+def municipality_list(request: HttpRequest) -> HttpResponse:
+    sort = request.GET.get("sort", DEFAULT_SORT)
+    if sort not in SORTS:  # an unknown key gives the default order, never an error
+        sort = DEFAULT_SORT
+    today = timezone.localdate()
+    members = sorted(Municipality.objects.members_as_of(today), key=SORTS[sort])
+    context = {
+        "members": members,
+        "totals": rules.totals(members),
+        "sort": sort,
+        "today": today,
+        **_figure_references(members),
+    }
+    return render(request, "areas/municipality_list.html", context)
+
+
+def _figure_references(members: list[Municipality]) -> dict:
+    """The distinct reference points of the figures shown (e.g. 令和2年国勢調査), for the table note."""
+    return {
+        "population_references": sorted({m.population_reference for m in members if m.population_reference}),
+        "area_dates": sorted({m.area_reference_date for m in members if m.area_reference_date}),
+    }
+
+
+def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
+    municipality = get_object_or_404(Municipality, code=code)
+    context = {
+        "municipality": municipality,
+        "projects": municipality.projects.for_listing(),
+    }
+    return render(request, "areas/municipality_detail.html", context)
+
+
+def history(request: HttpRequest) -> HttpResponse:
+    municipalities = list(Municipality.objects.all())
+    context = {"joins": rules.joins(municipalities), **_figure_references(municipalities)}
+    return render(request, "areas/history.html", context)
+
+
+def policy(request: HttpRequest) -> HttpResponse:
+    fields = PolicyField.objects.select_related("group").annotate(project_count=Count("projects"))
+    pillars = Pillar.objects.prefetch_related(Prefetch("fields", queryset=fields))
+    return render(request, "areas/policy.html", {"pillars": pillars})
+
+
+def policy_field(request: HttpRequest, pillar: int, number: int) -> HttpResponse:
+    field = get_object_or_404(
+        PolicyField.objects.select_related("pillar", "group"), pillar__number=pillar, number=number
+    )
+    return render(request, "areas/policy_field.html", {"field": field, "projects": field.projects.all()})
+
+
+def project_list(request: HttpRequest) -> HttpResponse:
+    projects = CooperationProject.objects.for_listing().order_by(STATUS_ORDER, "title")
+    return render(request, "areas/project_list.html", {"projects": projects})
+
+
+def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    project = get_object_or_404(CooperationProject.objects.for_listing(), slug=slug)
+    return render(request, "areas/project_detail.html", {"project": project, "members": project.municipalities.all()})

@@ -1,0 +1,163 @@
+"""The public pages of the areas app, with the reference data."""
+
+import re
+
+import pytest
+import time_machine
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+
+
+def text(response) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+
+
+@time_machine.travel("2026-11-25 12:00 +0900")
+def test_home_counts_members_today_and_since_when(client):
+    page = text(client.get("/"))
+    assert "24 市町村(令和8年11月25日現在)" in page
+    assert "平成28年3月30日に 17 市町村で発足" in page
+    for pillar in ["圏域全体の経済成長のけん引", "高次の都市機能の集積・強化", "圏域全体の生活関連機能サービスの向上"]:
+        assert pillar in page
+    html = client.get("/").content.decode()
+    assert 'href="/projects/library-mutual-use/"' in html
+    assert 'href="/projects/line-counseling/"' in html
+
+
+@time_machine.travel("2023-11-01 12:00 +0900")
+def test_home_counts_20_members_when_the_article_was_written(client):
+    assert "20 市町村(令和5年11月1日現在)" in text(client.get("/"))
+
+
+def test_member_list_shows_every_member_with_reading_and_dates(client):
+    response = client.get("/areas/")
+    assert response.status_code == 200
+    page = text(response)
+    assert "24 の市町村で構成されています" in page
+    assert "玉名市 たまなし" in page
+    assert "和水町 なごみまち" in page
+    assert "町 玉名郡" in page
+    assert "令和5年10月24日 2023年10月24日" in page
+    assert "738,865" in page
+    assert "合計(24 市町村) 1,359,986 3,534.82" in page
+
+
+def _row_names(response) -> list[str]:
+    return re.findall(r'<th scope="row">\s*<a href="/areas/\d{6}/">([^<]+)</a>', response.content.decode())
+
+
+def test_member_list_sorts_by_population_and_marks_the_column(client):
+    response = client.get("/areas/?sort=population")
+    names = _row_names(response)
+    assert names[:2] == ["熊本市", "玉名市"]
+    assert names[-1] == "玉東町"
+    assert 'aria-sort="descending"><a href="?sort=population"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("sort", "first", "last"),
+    [
+        ("code", "熊本市", "山都町"),
+        ("kana", "阿蘇市", "山都町"),
+        ("area", "山都町", "嘉島町"),
+        ("joined", "熊本市", "和水町"),
+    ],
+)
+def test_member_list_sort_orders(client, sort, first, last):
+    names = _row_names(client.get(f"/areas/?sort={sort}"))
+    assert (names[0], names[-1], len(names)) == (first, last, 24)
+
+
+@pytest.mark.parametrize("sort", ["nope", "", "population;drop", "-code", "%00"])
+def test_an_unknown_sort_key_gives_the_default_order(client, sort):
+    response = client.get("/areas/", {"sort": sort})
+    assert response.status_code == 200
+    assert _row_names(response)[0] == "熊本市"
+    assert _row_names(response)[1] == "荒尾市"  # 432041 comes right after 431001
+
+
+def test_municipality_page_shows_facts_with_sources(client):
+    page = text(client.get("/areas/432067/"))
+    assert "玉名市" in page and "たまなし" in page
+    assert "432067" in page
+    assert "令和5年10月24日" in page
+    assert "64,292 人" in page
+    assert "152.60 km²" in page
+    assert "令和4年7月1日時点" in page
+    assert "出典: 総務省統計局" in page
+    assert "熊本市と玉名市の図書館相互利用" in page
+
+
+def test_municipality_page_of_a_town_names_its_district(client):
+    page = text(client.get("/areas/433691/"))
+    assert "和水町" in page and "町(玉名郡)" in page
+    assert "参加している連携事業は、まだ登録されていません" in page
+
+
+def test_area_marked_as_provisional_says_so(client):
+    assert "境界の一部が未定のため参考値" in text(client.get("/areas/432148/"))
+
+
+@pytest.mark.parametrize("code", ["999999", "432068", "abc", "4320670", "43206"])
+def test_unknown_or_malformed_code_gives_404(client, code):
+    response = client.get(f"/areas/{code}/")
+    assert response.status_code == 404
+    assert "ページが見つかりません" in response.content.decode()
+
+
+def test_history_shows_each_join_with_the_change(client):
+    page = text(client.get("/areas/history/"))
+    assert "令和5年10月24日 : 玉名市(19 → 20 市町村)" in page
+    assert "令和7年3月27日 : 荒尾市、南関町、長洲町、和水町(20 → 24 市町村)" in page
+    tamana = page[page.index("玉名市の加入による圏域の変化") :]
+    assert "構成市町村数 19 20 +1" in tamana
+    assert "人口(人) 1,211,169 1,275,461 +64,292" in tamana
+    assert "面積(km²) 3,137.71 3,290.31 +152.60" in tamana
+
+
+def test_history_shows_the_founding(client):
+    page = text(client.get("/areas/history/"))
+    assert "平成28年3月30日(2016年3月30日) 圏域の発足" in page
+    assert "発足時の構成市町村(17)" in page
+
+
+def test_policy_page_lists_pillars_groups_and_all_fields(client):
+    response = client.get("/policy/")
+    page = text(response)
+    assert "生活機能の強化に係る政策分野" in page
+    assert "21. 機関等の共同設置" in page
+    assert "6次産業化及び農商工連携の推進" in page
+    assert response.content.decode().count('href="/policy/3/') == 21
+
+
+def test_policy_field_page(client):
+    page = text(client.get("/policy/3/14/"))
+    assert "持続可能な地域公共交通網の形成" in page
+    assert "結び付きネットワークの強化に係る政策分野" in page
+    assert "この項目に登録されている連携事業は、まだありません" in page
+
+
+@pytest.mark.parametrize(
+    "url", ["/policy/3/22/", "/policy/4/1/", "/policy/1/4/", "/policy/0/0/", "/policy/99999999999/1/"]
+)
+def test_unknown_policy_field_gives_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_project_page(client):
+    page = text(client.get("/projects/library-mutual-use/"))
+    assert "実施中" in page
+    assert "政策分野 未設定" in page
+    assert "開始日 不明" in page
+    assert "玉名市 コミュニティ推進課" in page
+    html = client.get("/projects/library-mutual-use/").content.decode()
+    assert 'href="tel:+81-968-75-1312"' in html
+
+
+def test_unknown_project_gives_404(client):
+    assert client.get("/projects/no-such-project/").status_code == 404
+
+
+def test_project_list(client):
+    page = text(client.get("/projects/"))
+    assert "登録されているのは 2 件" in page
