@@ -3,6 +3,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from areas.sitemaps import AreasListsSitemap, MunicipalitySitemap, PolicyFieldSitemap, ProjectSitemap
+
 
 class StaticPagesSitemap(Sitemap):
     def items(self) -> list[str]:
@@ -12,4 +14,10 @@ class StaticPagesSitemap(Sitemap):
         return reverse(item)
 
 
-SITEMAPS: dict[str, type[Sitemap]] = {"pages": StaticPagesSitemap}
+SITEMAPS: dict[str, type[Sitemap]] = {
+    "pages": StaticPagesSitemap,
+    "areas": AreasListsSitemap,
+    "municipalities": MunicipalitySitemap,
+    "policy": PolicyFieldSitemap,
+    "projects": ProjectSitemap,
+}

@@ -108,3 +108,11 @@ def test_sitemap_lists_the_pages(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert "http://testserver/accessibility/" in response.content.decode()
+
+
+@pytest.mark.usefixtures("reference_data")
+def test_sitemap_lists_every_municipality_field_and_project(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/areas/432067/" in xml
+    assert "http://testserver/policy/3/21/" in xml
+    assert "http://testserver/projects/line-counseling/" in xml
