@@ -57,6 +57,8 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
     context = {
         "municipality": municipality,
         "projects": municipality.projects.for_listing(),
+        # Reverse relation from the libraries app; areas does not import it.
+        "library_systems": municipality.library_systems.with_locations(),
     }
     return render(request, "areas/municipality_detail.html", context)
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("areas.urls")),
+    path("libraries/", include("libraries.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -3,11 +3,13 @@
 Loaded as a template builtin (settings.TEMPLATES), so templates need no {% load %}.
 """
 
+import json
 from datetime import date, datetime
 from decimal import Decimal
 
 from django import template
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from areas import phones, wareki
 
@@ -78,3 +80,13 @@ def tel_href(value: str) -> str:
 def startswith(value: str, prefix: str) -> bool:
     """{% if request.path|startswith:"/areas/" %} — for marking the current menu item."""
     return str(value).startswith(str(prefix))
+
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(value: dict) -> str:
+    """A JSON-LD block, escaped like Django's json_script so that no tag can break out."""
+    text = json.dumps(value, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')

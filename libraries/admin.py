@@ -1,0 +1,63 @@
+"""Admin for staff: systems with their locations inline, locations, agreements."""
+
+from django.contrib import admin
+from django.db import models
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import KindCount, LibrarySystem, Location, MutualUseAgreement
+
+
+class LocationInline(admin.StackedInline):
+    model = Location
+    extra = 0
+    show_change_link = True
+    fields = [
+        ("name", "kana", "kind"),
+        ("postal_code", "ward"),
+        ("address", "address_building"),
+        ("phone", "phone_note"),
+        ("opening_hours", "closed_days"),
+        ("has_return_box", "return_box_note"),
+        "display_order",
+        "source",
+    ]
+
+
+class KindCountInline(admin.TabularInline):
+    model = KindCount
+    extra = 0
+
+
+class AgreementInline(admin.TabularInline):
+    model = MutualUseAgreement
+    extra = 0
+    fields = ["home_municipality", "since", "what_to_bring", "contact_department", "contact_phone", "source"]
+    autocomplete_fields = ["home_municipality"]
+
+
+@admin.register(LibrarySystem)
+class LibrarySystemAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "municipality", "e_library_name"]
+    list_select_related = ["municipality"]
+    search_fields = ["name", "kana", "municipality__name"]
+    list_filter = ["municipality"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    inlines = [LocationInline, KindCountInline, AgreementInline]
+
+
+@admin.register(Location)
+class LocationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "system", "kind", "ward", "phone", "has_return_box", "display_order"]
+    list_select_related = ["system"]
+    list_filter = ["system", "kind", "ward", "has_return_box"]
+    search_fields = ["name", "kana", "address"]
+    list_editable = ["display_order"]
+
+
+@admin.register(MutualUseAgreement)
+class MutualUseAgreementAdmin(SimpleHistoryAdmin):
+    list_display = ["home_municipality", "system", "since", "contact_department"]
+    list_select_related = ["home_municipality", "system"]
+    list_filter = ["system", "home_municipality"]
+    search_fields = ["home_municipality__name", "system__name"]
+    autocomplete_fields = ["home_municipality", "system"]

@@ -1,0 +1,133 @@
+"""Open data of the library locations.
+
+- `facilities_csv_rows`: the column layout of the national standard
+  「公共施設一覧」(自治体標準オープンデータセット). Cells we do not know stay
+  empty; nothing is guessed (no coordinates, no POI code).
+- `location_json_ld`: schema.org Library data for one location page.
+"""
+
+from collections.abc import Iterable, Iterator
+
+from areas.phones import tel_uri
+
+from .models import Location
+
+FACILITY_COLUMNS = [
+    "都道府県コード又は市区町村コード",
+    "NO",
+    "都道府県名",
+    "市区町村名",
+    "名称",
+    "名称_カナ",
+    "名称_通称",
+    "POIコード",
+    "住所",
+    "方書",
+    "緯度",
+    "経度",
+    "電話番号",
+    "内線番号",
+    "法人番号",
+    "団体名",
+    "利用可能曜日",
+    "開始時間",
+    "終了時間",
+    "利用可能日時特記事項",
+    "説明",
+    "バリアフリー情報",
+    "URL",
+    "備考",
+]
+
+# First two digits of a 団体コード → prefecture (all members are in Kumamoto).
+PREFECTURES = {"43": "熊本県"}
+
+
+def to_katakana(hiragana: str) -> str:
+    """Convert hiragana to full-width katakana (くまもと → クマモト), as 名称_カナ expects."""
+    return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in hiragana)
+
+
+def full_address(prefecture: str, address: str) -> str:
+    """The standard wants the address from the prefecture on; add it when missing."""
+    if not address or address.startswith(prefecture):
+        return address
+    return prefecture + address
+
+
+def facility_row(number: int, location: Location, page_url: str) -> dict[str, str]:
+    municipality = location.system.municipality
+    prefecture = PREFECTURES.get(municipality.code[:2], "")
+    special = "; ".join(
+        part
+        for part in (
+            f"開館時間: {location.opening_hours}" if location.opening_hours else "",
+            f"休館日: {location.closed_days}" if location.closed_days else "",
+        )
+        if part
+    )
+    notes = "; ".join(
+        part
+        for part in (
+            location.phone_note,
+            "返却ポストあり" + (f"({location.return_box_note})" if location.return_box_note else "")
+            if location.has_return_box
+            else "",
+            f"このサイトの案内: {page_url}",
+        )
+        if part
+    )
+    return {
+        "都道府県コード又は市区町村コード": municipality.code,
+        "NO": str(number),
+        "都道府県名": prefecture,
+        "市区町村名": municipality.name,
+        "名称": location.name,
+        "名称_カナ": to_katakana(location.kana),
+        "住所": full_address(prefecture, location.address),
+        "方書": location.address_building,
+        "電話番号": location.phone,
+        "団体名": municipality.name,
+        "利用可能日時特記事項": special,
+        "説明": f"{location.get_kind_display()}({location.system.name})",
+        "URL": location.system.website,
+        "備考": notes,
+    }
+
+
+def facilities_csv_rows(locations: Iterable[Location], page_url_of) -> Iterator[list[str]]:
+    """The header, then one row per location, in the standard's column order.
+
+    `page_url_of(location)` gives the absolute URL of the location's page here.
+    """
+    yield FACILITY_COLUMNS
+    for number, location in enumerate(locations, start=1):
+        row = facility_row(number, location, page_url_of(location))
+        yield [row.get(column, "") for column in FACILITY_COLUMNS]
+
+
+def location_json_ld(location: Location, page_url: str) -> dict:
+    """schema.org Library data for a location (only what is known)."""
+    municipality = location.system.municipality
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Library",
+        "name": location.name,
+        "url": page_url,
+        "parentOrganization": {"@type": "Library", "name": location.system.name},
+    }
+    if location.address:
+        address = {
+            "@type": "PostalAddress",
+            "addressCountry": "JP",
+            "addressRegion": PREFECTURES.get(municipality.code[:2], ""),
+            "streetAddress": location.full_address,
+        }
+        if location.postal_code:
+            address["postalCode"] = location.postal_code
+        data["address"] = address
+    if location.phone and tel_uri(location.phone):
+        data["telephone"] = tel_uri(location.phone).removeprefix("tel:")
+    if location.opening_hours:
+        data["description"] = f"開館時間: {location.opening_hours}"
+    return data

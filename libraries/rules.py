@@ -1,0 +1,143 @@
+"""Rules of the library mutual use, as plain functions over loaded rows.
+
+- An item goes back to any location of the system that lent it, never to a
+  partner system's location (`where_to_return`).
+- A resident may use their own municipality's systems plus every system that
+  has an agreement for their municipality (`libraries_for_resident`).
+- Loan rules (how many, how long) are always those of the lending system.
+- E-libraries are never part of the mutual use: each resident keeps using
+  their own municipality's e-library.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .models import Kind, KindCount, LibrarySystem, Location, MutualUseAgreement
+
+
+def loan_rules_for(borrowed_at: Location) -> str:
+    """The loan rules that apply to an item: always those of the system that lent it."""
+    return borrowed_at.system.loan_rules
+
+
+@dataclass(frozen=True)
+class NotAllowed:
+    system: LibrarySystem
+    reason: str
+
+
+@dataclass(frozen=True)
+class ReturnAnswer:
+    borrowed_at: Location
+    lending_system: LibrarySystem
+    allowed: tuple[Location, ...]
+    not_allowed: tuple[NotAllowed, ...]
+
+    @property
+    def loan_rules(self) -> str:
+        return self.lending_system.loan_rules
+
+    @property
+    def rule(self) -> str:
+        owner = self.lending_system.municipality.name
+        return f"{owner}の図書館で借りた本は、{owner}の施設にしか返せません。ほかの市町村の図書館には返せません。"
+
+
+def where_to_return(
+    borrowed_at: Location, system_locations: Iterable[Location], partner_systems: Iterable[LibrarySystem]
+) -> ReturnAnswer:
+    """Where an item borrowed at `borrowed_at` may be returned, and where not.
+
+    Allowed: every location of the lending system (from `system_locations`,
+    filtered to that system). Not allowed: each partner system, with the reason.
+    """
+    lending = borrowed_at.system
+    allowed = tuple(loc for loc in system_locations if loc.system_id == lending.pk)
+    owner = lending.municipality.name
+    not_allowed = tuple(
+        NotAllowed(
+            system=partner,
+            reason=f"{partner.name}は{partner.municipality.name}の図書館です。"
+            f"{owner}の図書館で借りた本は、{owner}の施設にしか返せません。",
+        )
+        for partner in partner_systems
+        if partner.pk != lending.pk
+    )
+    return ReturnAnswer(borrowed_at=borrowed_at, lending_system=lending, allowed=allowed, not_allowed=not_allowed)
+
+
+def group_by_ward(locations: Sequence[Location]) -> list[tuple[str, list[Location]]]:
+    """Locations grouped by ward, wards in the order of their first location ("" for no ward)."""
+    groups: dict[str, list[Location]] = {}
+    for location in sorted(locations, key=lambda loc: (loc.display_order, loc.pk or 0)):
+        groups.setdefault(location.ward, []).append(location)
+    return list(groups.items())
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    """One system a resident may use, and on what terms."""
+
+    system: LibrarySystem
+    is_own: bool
+    agreement: MutualUseAgreement | None
+
+    @property
+    def what_to_bring(self) -> str:
+        return self.agreement.what_to_bring if self.agreement else ""
+
+
+def libraries_for_resident(
+    own_systems: Iterable[LibrarySystem], agreements: Iterable[MutualUseAgreement]
+) -> list[Eligibility]:
+    """The systems a resident may use: their own municipality's first, then each agreement's.
+
+    `own_systems` are the systems of the resident's municipality; `agreements`
+    are those whose home municipality is the resident's.
+    """
+    result = [Eligibility(system=system, is_own=True, agreement=None) for system in own_systems]
+    seen = {e.system.pk for e in result}
+    for agreement in agreements:
+        if agreement.system.pk not in seen:
+            seen.add(agreement.system.pk)
+            result.append(Eligibility(system=agreement.system, is_own=False, agreement=agreement))
+    return result
+
+
+@dataclass(frozen=True)
+class KindGroup:
+    """The locations of one kind in a system, and how many the sources count."""
+
+    kind: str
+    label: str
+    locations: tuple[Location, ...]
+    total: int
+
+    @property
+    def listed(self) -> int:
+        return len(self.locations)
+
+    @property
+    def unlisted(self) -> int:
+        return self.total - self.listed
+
+
+def group_by_kind(locations: Sequence[Location], counts: Iterable[KindCount]) -> list[KindGroup]:
+    """Locations grouped by kind (in the order of Kind), each with its total.
+
+    The total of a kind is the larger of the rows listed and the count a source
+    gives, so a published count with missing names still shows the real number.
+    """
+    published = {c.kind: c.count for c in counts}
+    groups = []
+    for value, label in Kind.choices:
+        members = tuple(loc for loc in locations if loc.kind == value)
+        total = max(len(members), published.get(value, 0))
+        if total:
+            groups.append(KindGroup(kind=value, label=label, locations=members, total=total))
+    return groups
+
+
+def location_total(locations: Sequence[Location], counts: Iterable[KindCount]) -> int:
+    """How many places a system has in all (e.g. 21 for 熊本市立図書館), listed or only counted."""
+    return sum(group.total for group in group_by_kind(locations, counts))

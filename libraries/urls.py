@@ -1,0 +1,16 @@
+from django.urls import path
+
+import kumamoto_portal.converters  # noqa: F401  (registers the "id" converter)
+
+from . import views
+
+app_name = "libraries"
+
+urlpatterns = [
+    path("", views.guide, name="guide"),
+    path("locations/", views.location_list, name="location_list"),
+    path("locations/<id:pk>/", views.location_detail, name="location"),
+    path("return/", views.return_finder, name="return"),
+    path("eligibility/", views.eligibility_finder, name="eligibility"),
+    path("facilities.csv", views.facilities_csv, name="facilities_csv"),
+]

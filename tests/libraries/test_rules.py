@@ -1,0 +1,92 @@
+"""Return rule, eligibility, kinds and loan rules — on unsaved rows, no database."""
+
+from areas.models import Municipality
+from libraries.models import KindCount, LibrarySystem, Location, MutualUseAgreement
+from libraries.rules import (
+    group_by_kind,
+    group_by_ward,
+    libraries_for_resident,
+    loan_rules_for,
+    location_total,
+    where_to_return,
+)
+
+KUMAMOTO = Municipality(pk=1, code="431001", name="熊本市")
+TAMANA = Municipality(pk=2, code="432067", name="玉名市")
+GYOKUTO = Municipality(pk=3, code="433641", name="玉東町")
+CITY_LIB = LibrarySystem(pk=1, municipality=KUMAMOTO, name="熊本市立図書館", loan_rules="2週間、10冊まで")
+TAMANA_LIB = LibrarySystem(pk=2, municipality=TAMANA, name="玉名市立図書館", loan_rules="")
+
+MAIN = Location(pk=1, system=CITY_LIB, name="熊本市立図書館", ward="中央区", kind="library", display_order=10)
+UEKI = Location(pk=2, system=CITY_LIB, name="植木図書館", ward="北区", kind="library", display_order=20)
+KAWACHI = Location(pk=3, system=CITY_LIB, name="河内公民館図書室", ward="西区", kind="community_room", display_order=30)
+HARMONY = Location(pk=4, system=CITY_LIB, name="はあもにい", ward="中央区", kind="information_room", display_order=40)
+SHIMIN = Location(pk=5, system=TAMANA_LIB, name="玉名市民図書館", kind="library", display_order=10)
+TENSUI = Location(pk=6, system=TAMANA_LIB, name="天水図書館", kind="library", display_order=20)
+EVERYWHERE = [MAIN, UEKI, KAWACHI, HARMONY, SHIMIN, TENSUI]
+
+
+def test_borrowed_in_kumamoto_goes_back_to_any_kumamoto_location_only():
+    answer = where_to_return(UEKI, EVERYWHERE, [TAMANA_LIB])
+    assert answer.allowed == (MAIN, UEKI, KAWACHI, HARMONY)
+    assert [n.system for n in answer.not_allowed] == [TAMANA_LIB]
+    assert "熊本市の施設にしか返せません" in answer.not_allowed[0].reason
+    assert "玉名市立図書館は玉名市の図書館です" in answer.not_allowed[0].reason
+
+
+def test_borrowed_in_tamana_goes_back_to_a_tamana_library_only():
+    answer = where_to_return(SHIMIN, EVERYWHERE, [CITY_LIB])
+    assert answer.allowed == (SHIMIN, TENSUI)
+    assert [n.system for n in answer.not_allowed] == [CITY_LIB]
+    assert "玉名市の施設にしか返せません" in answer.rule
+
+
+def test_the_lending_system_is_never_listed_as_forbidden():
+    answer = where_to_return(MAIN, EVERYWHERE, [CITY_LIB, TAMANA_LIB])
+    assert [n.system for n in answer.not_allowed] == [TAMANA_LIB]
+
+
+def test_loan_rules_are_the_lending_systems():
+    assert loan_rules_for(KAWACHI) == "2週間、10冊まで"
+    assert where_to_return(UEKI, EVERYWHERE, []).loan_rules == "2週間、10冊まで"
+    assert loan_rules_for(SHIMIN) == ""
+
+
+def test_return_places_are_grouped_by_ward_in_display_order():
+    groups = group_by_ward([HARMONY, UEKI, MAIN, KAWACHI])
+    assert [(ward, [loc.name for loc in locs]) for ward, locs in groups] == [
+        ("中央区", ["熊本市立図書館", "はあもにい"]),
+        ("北区", ["植木図書館"]),
+        ("西区", ["河内公民館図書室"]),
+    ]
+
+
+def test_a_tamana_resident_may_use_their_own_libraries_and_kumamotos():
+    agreement = MutualUseAgreement(home_municipality=TAMANA, system=CITY_LIB, what_to_bring="運転免許証など")
+    result = libraries_for_resident([TAMANA_LIB], [agreement])
+    assert [(e.system, e.is_own) for e in result] == [(TAMANA_LIB, True), (CITY_LIB, False)]
+    assert result[1].what_to_bring == "運転免許証など"
+    assert result[0].what_to_bring == ""
+
+
+def test_a_resident_without_libraries_or_agreements_gets_nothing():
+    assert libraries_for_resident([], []) == []
+
+
+def test_an_agreement_for_the_residents_own_system_is_not_listed_twice():
+    duplicate = MutualUseAgreement(home_municipality=TAMANA, system=TAMANA_LIB)
+    assert len(libraries_for_resident([TAMANA_LIB], [duplicate])) == 1
+
+
+def test_a_published_count_fills_in_rooms_without_names():
+    counts = [KindCount(system=CITY_LIB, kind="community_room", count=15)]
+    groups = group_by_kind([MAIN, UEKI, KAWACHI, HARMONY], counts)
+    rooms = next(g for g in groups if g.kind == "community_room")
+    assert (rooms.listed, rooms.total, rooms.unlisted) == (1, 15, 14)
+    assert [g.label for g in groups] == ["図書館", "公民館図書室", "情報資料室"]
+    assert location_total([MAIN, UEKI, KAWACHI, HARMONY], counts) == 2 + 15 + 1
+
+
+def test_listed_rows_win_over_a_smaller_count():
+    counts = [KindCount(system=CITY_LIB, kind="library", count=1)]
+    assert location_total([MAIN, UEKI], counts) == 2
