@@ -5,4 +5,4 @@ class CounselingConfig(AppConfig):
     name = "counseling"
     verbose_name = "LINE相談"
     # Files in fixtures/ that `manage.py load_reference_data` loads, in order.
-    reference_fixtures: list[str] = []
+    reference_fixtures: list[str] = ["counseling"]

@@ -1,1 +1,285 @@
-"""Models of the app; they arrive with the app's own issue."""
+"""The LINE counseling service: menus, weekly sessions, closures, extra sessions, crisis lines.
+
+Nothing about the schedule is in code: staff edit these rows, and
+`Service.schedule()` hands them to the rules in counseling/rules.py.
+"""
+
+import calendar
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from areas.models import SOURCE_HELP
+from areas.phones import validate_japanese_phone
+
+from . import rules
+
+WEEKDAYS = [(0, "月曜日"), (1, "火曜日"), (2, "水曜日"), (3, "木曜日"), (4, "金曜日"), (5, "土曜日"), (6, "日曜日")]
+
+
+def validate_https(url: str) -> None:
+    if url and not url.startswith("https://"):
+        raise ValidationError("友だち追加の URL は https:// で始まる公式のものを入力してください。", code="not_https")
+
+
+class ServiceQuerySet(models.QuerySet):
+    def with_schedule(self) -> "ServiceQuerySet":
+        """Services with their sessions, closures and extra sessions (four queries in all)."""
+        return self.prefetch_related("weekly_sessions", "closures", "extra_sessions")
+
+
+class Service(models.Model):
+    name = models.CharField("名称", max_length=80)
+    channel = models.CharField("相談の方法", max_length=20, default="LINE")
+    summary = models.TextField("概要")
+    how_to_start = models.TextField("相談のはじめ方", help_text="1行に1つの手順。")
+    safety_features = models.TextField("安心して相談できる仕組み", help_text="1行に1つ。")
+    friend_add_url = models.URLField(
+        "友だち追加の URL",
+        blank=True,
+        validators=[validate_https],
+        help_text="公式アカウントの友だち追加 URL。確認できるまで空欄にします(ページに二次元コードが表示されます)。",
+    )
+    without_url_note = models.TextField(
+        "URL がないときの案内",
+        blank=True,
+        help_text="友だち追加 URL が空欄のとき、公式アカウントの見つけ方として表示します。",
+    )
+    caution = models.TextField("注意書き", blank=True, help_text="似た名前の別の窓口など。")
+    contact_department = models.CharField("問い合わせ先(担当課)", max_length=60, blank=True)
+    contact_phone = models.CharField(
+        "問い合わせ先の電話番号", max_length=20, blank=True, validators=[validate_japanese_phone]
+    )
+    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
+
+    objects = ServiceQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "相談窓口"
+        verbose_name_plural = "相談窓口"
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def start_steps(self) -> list[str]:
+        return [line.strip() for line in self.how_to_start.splitlines() if line.strip()]
+
+    @property
+    def safety_list(self) -> list[str]:
+        return [line.strip() for line in self.safety_features.splitlines() if line.strip()]
+
+    def schedule(self) -> rules.Schedule:
+        """The rows of this service as a Schedule (use with_schedule() to avoid extra queries)."""
+        return rules.Schedule(
+            weekly=list(self.weekly_sessions.all()),
+            closures=list(self.closures.all()),
+            extras=list(self.extra_sessions.all()),
+        )
+
+
+class Menu(models.Model):
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="menus", verbose_name="相談窓口")
+    name = models.CharField("メニュー名", max_length=40)
+    audience = models.CharField("対象", max_length=80, blank=True)
+    order = models.PositiveSmallIntegerField("表示順", default=10)
+    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
+
+    class Meta:
+        verbose_name = "相談メニュー"
+        verbose_name_plural = "相談メニュー"
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TimeRange(models.Model):
+    """A start and end time on one day; the end must come after the start."""
+
+    start = models.TimeField("開始時刻")
+    end = models.TimeField(
+        "終了時刻", help_text="この時刻ちょうどに受付を終えます。日付をまたぐ場合は2つに分けて登録します。"
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        super().clean()
+        if self.start is not None and self.end is not None and self.end <= self.start:
+            raise ValidationError(
+                {"end": f"終了時刻({self.end:%H:%M})は開始時刻({self.start:%H:%M})より後にしてください。"}
+            )
+
+
+class WeeklySession(TimeRange):
+    service = models.ForeignKey(
+        Service, on_delete=models.CASCADE, related_name="weekly_sessions", verbose_name="相談窓口"
+    )
+    weekday = models.PositiveSmallIntegerField("曜日", choices=WEEKDAYS)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "毎週の受付時間"
+        verbose_name_plural = "毎週の受付時間"
+        ordering = ["weekday", "start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="weekly_session_ends_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.start:%H:%M}〜{self.end:%H:%M}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.service_id is None or self.weekday is None or self.start is None or self.end is None:
+            return
+        for other in WeeklySession.objects.filter(service_id=self.service_id, weekday=self.weekday).exclude(pk=self.pk):
+            if rules.overlaps(self.start, self.end, other.start, other.end):
+                raise ValidationError(
+                    f"同じ曜日の受付時間({other})と重なっています。時間を分けるか、1つにまとめてください。"
+                )
+
+
+class ExtraSession(TimeRange):
+    """A one-off session on a given date (it takes place even on a closure day)."""
+
+    service = models.ForeignKey(
+        Service, on_delete=models.CASCADE, related_name="extra_sessions", verbose_name="相談窓口"
+    )
+    date = models.DateField("日付")
+    note = models.CharField("説明", max_length=100, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "臨時の受付"
+        verbose_name_plural = "臨時の受付"
+        ordering = ["date", "start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="extra_session_ends_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.start:%H:%M}〜{self.end:%H:%M}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.service_id is None or self.date is None or self.start is None or self.end is None:
+            return
+        for other in ExtraSession.objects.filter(service_id=self.service_id, date=self.date).exclude(pk=self.pk):
+            if rules.overlaps(self.start, self.end, other.start, other.end):
+                raise ValidationError(f"同じ日の臨時の受付({other})と重なっています。")
+
+
+def _ymd(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+class Closure(models.Model):
+    """Days without weekly sessions: every year by month/day, or a dated range."""
+
+    class Kind(models.TextChoices):
+        YEARLY = "yearly", "毎年(月日で指定)"
+        DATED = "dated", "期間(日付で指定)"
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="closures", verbose_name="相談窓口")
+    kind = models.CharField("種類", max_length=10, choices=Kind.choices, default=Kind.YEARLY)
+    reason = models.CharField("理由", max_length=60, help_text="例: 年末年始")
+    start_month = models.PositiveSmallIntegerField(
+        "開始月", null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    start_day = models.PositiveSmallIntegerField(
+        "開始日", null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(31)]
+    )
+    end_month = models.PositiveSmallIntegerField(
+        "終了月", null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    end_day = models.PositiveSmallIntegerField(
+        "終了日", null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(31)]
+    )
+    start_date = models.DateField("開始日付", null=True, blank=True)
+    end_date = models.DateField("終了日付", null=True, blank=True)
+    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "休み"
+        verbose_name_plural = "休み"
+        ordering = ["kind", "start_month", "start_day", "start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="dated", end_date__gte=models.F("start_date"))
+                | Q(
+                    kind="yearly",
+                    start_month__isnull=False,
+                    start_day__isnull=False,
+                    end_month__isnull=False,
+                    end_day__isnull=False,
+                ),
+                name="closure_is_complete",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reason}({self.describe()})"
+
+    def describe(self) -> str:
+        """12月29日〜1月3日 (yearly) or 2026年5月3日〜2026年5月5日 (dated)."""
+        if self.kind == self.Kind.YEARLY:
+            return f"毎年 {self.start_month}月{self.start_day}日〜{self.end_month}月{self.end_day}日"
+        if self.start_date and self.end_date:
+            return f"{_ymd(self.start_date)}〜{_ymd(self.end_date)}"
+        return ""
+
+    def covers(self, day: date) -> bool:
+        """Whether this closure covers `day` (both ends included; yearly ranges may cross the new year)."""
+        if self.kind == self.Kind.YEARLY:
+            return rules.covers_yearly(day, self.start_month, self.start_day, self.end_month, self.end_day)
+        return self.start_date <= day <= self.end_date
+
+    def clean(self) -> None:
+        super().clean()
+        if self.kind == self.Kind.YEARLY:
+            parts = [self.start_month, self.start_day, self.end_month, self.end_day]
+            if None in parts:
+                raise ValidationError(
+                    "毎年の休みは、開始と終了の月と日をすべて入力してください(例: 12月29日〜1月3日)。"
+                )
+            for month, day, label in (
+                (self.start_month, self.start_day, "開始"),
+                (self.end_month, self.end_day, "終了"),
+            ):
+                if day > calendar.monthrange(2024, month)[1]:  # 2024: a leap year, so 2/29 is allowed
+                    raise ValidationError(f"{label}の{month}月{day}日という日付はありません。")
+        else:
+            if self.start_date is None or self.end_date is None:
+                raise ValidationError("期間の休みは、開始日付と終了日付を入力してください。")
+            if self.end_date < self.start_date:
+                raise ValidationError({"end_date": "終了日付が開始日付より前になっています。"})
+
+
+class CrisisLine(models.Model):
+    """A telephone help line shown beside the service (24-hour and other lines)."""
+
+    name = models.CharField("名称", max_length=60)
+    phone = models.CharField("電話番号", max_length=20, validators=[validate_japanese_phone])
+    hours = models.CharField("受付時間", max_length=120, blank=True)
+    note = models.CharField("備考", max_length=120, blank=True)
+    order = models.PositiveSmallIntegerField("表示順", default=10)
+    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "電話相談窓口"
+        verbose_name_plural = "電話相談窓口"
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.name

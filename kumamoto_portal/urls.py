@@ -16,6 +16,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("areas.urls")),
     path("libraries/", include("libraries.urls")),
+    path("counseling/", include("counseling.urls")),
     path("admin/", admin.site.urls),
 ]
 

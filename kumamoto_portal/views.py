@@ -7,11 +7,15 @@ from django.utils import timezone
 
 from areas import rules
 from areas.models import CooperationProject, Municipality, Pillar
+from counseling.models import Service
+from counseling.views import cache_until_next_change
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """What the area is, its members today, the three pillars, the projects in progress."""
-    today = timezone.localdate()
+    """What the area is, its members today, the three pillars, the projects in progress,
+    and whether the LINE counseling is open now."""
+    now = timezone.now()
+    today = timezone.localdate(now)
     municipalities = list(Municipality.objects.all())
     joins = rules.joins(municipalities)
     context = {
@@ -21,7 +25,12 @@ def home(request: HttpRequest) -> HttpResponse:
         "pillars": Pillar.objects.all(),
         "projects": CooperationProject.objects.in_progress().for_listing(),
     }
-    return render(request, "pages/home.html", context)
+    service = Service.objects.with_schedule().first()
+    if service is None:
+        return render(request, "pages/home.html", context)
+    status = service.schedule().status_at(now)
+    context.update(service=service, status=status)
+    return cache_until_next_change(render(request, "pages/home.html", context), status, now)
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:

@@ -43,7 +43,7 @@ def print_pdf(page: Page, name: str) -> Path:
 
 def pdf_text(path: Path) -> str:
     """The text of a PDF (poppler's pdftotext), for assertions on print output."""
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def axe_violations(page: Page) -> list[dict]:

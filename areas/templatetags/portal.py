@@ -90,3 +90,23 @@ def json_ld(value: dict) -> str:
     """A JSON-LD block, escaped like Django's json_script so that no tag can break out."""
     text = json.dumps(value, ensure_ascii=False).translate(_JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+WEEKDAY_SHORT = "月火水木金土日"
+
+
+@register.filter
+def jp_day(value: date | datetime | None) -> str:
+    """{{ day|jp_day }} → 2026年12月1日(火); aware datetimes are read in Japan time."""
+    if not value:
+        return UNKNOWN
+    day = _as_date(value)
+    return f"{day.year}年{day.month}月{day.day}日({WEEKDAY_SHORT[day.weekday()]})"
+
+
+@register.filter
+def hhmm(value: datetime | None) -> str:
+    """{{ instant|hhmm }} → 18:00 in Japan time."""
+    if not value:
+        return ""
+    return f"{timezone.localtime(value):%H:%M}" if timezone.is_aware(value) else f"{value:%H:%M}"

@@ -6,7 +6,7 @@ pytestmark = pytest.mark.django_db
 
 # url → expected queries, each one explained.
 PAGES = {
-    "/": 3,  # municipalities (count, founding), pillars, projects in progress with field+pillar
+    "/": 7,  # municipalities, pillars, projects in progress, service + its weekly sessions, closures, extras
     "/areas/": 1,  # members as of today
     "/areas/432067/": 5,  # the municipality, its projects with field+pillar, library systems, locations, kind counts
     "/areas/history/": 1,  # all municipalities

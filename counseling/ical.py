@@ -1,0 +1,42 @@
+"""The sessions as an iCalendar feed (RFC 5545, via the icalendar library).
+
+One VEVENT per opening, no RRULE/EXDATE (calendar apps misread those across
+time zones), times in Asia/Tokyo with a VTIMEZONE, UIDs stable across fetches.
+"""
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from icalendar import Calendar, Event
+
+from .models import Service
+from .rules import Slot
+
+UID_DOMAIN = "kumamoto-renkei-portal"
+
+
+def slot_uid(service: Service, slot: Slot) -> str:
+    """Stable for the same service and start time, whenever the feed is built."""
+    return f"counseling-{service.pk}-{slot.start:%Y%m%dT%H%M}@{UID_DOMAIN}"
+
+
+def sessions_calendar(service: Service, slots: Iterable[Slot], generated_at: datetime, page_url: str) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", "-//熊本連携中枢都市圏ポータル//相談の受付時間//JA")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"{service.name} 受付時間")
+    cal.add("x-wr-timezone", "Asia/Tokyo")
+    for slot in slots:
+        event = Event()
+        event.add("uid", slot_uid(service, slot))
+        event.add("dtstamp", generated_at)
+        event.add("dtstart", slot.start)
+        event.add("dtend", slot.end)
+        event.add("summary", f"{service.name}({service.channel}相談の受付時間)")
+        event.add("description", f"この時間に{service.channel}で相談できます。くわしくは {page_url}")
+        event.add("url", page_url)
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
+    cal.add_missing_timezones()
+    return cal.to_ical()

@@ -1,0 +1,218 @@
+"""When the counseling service is open: plain functions over its schedule.
+
+Every function takes the instant it is asked about; none reads the clock.
+All answers are in Japan time (Asia/Tokyo) whatever the server's zone.
+
+The rules, in order of precedence:
+1. A one-off extra session always takes place (staff added it on purpose).
+2. A closure (yearly by month/day, e.g. 12/29–1/3 across the new year, or a
+   dated range) cancels the weekly sessions of every day it covers.
+3. Otherwise the weekly sessions of that weekday take place.
+A session is open from its start up to, but not including, its end.
+Sessions that touch or overlap on one day count as one opening.
+"""
+
+import calendar
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+TOKYO = ZoneInfo("Asia/Tokyo")
+# How far ahead to look for the next opening before saying there is none.
+SEARCH_DAYS = 400
+
+
+class Weekly(Protocol):
+    weekday: int  # 0 = Monday … 6 = Sunday (date.weekday())
+    start: time
+    end: time
+
+
+class Extra(Protocol):
+    date: date
+    start: time
+    end: time
+
+
+class ClosureRule(Protocol):
+    def covers(self, day: date) -> bool: ...
+
+
+@dataclass(frozen=True, order=True)
+class Slot:
+    """One opening: aware datetimes in Asia/Tokyo, end excluded."""
+
+    start: datetime
+    end: datetime
+
+    def contains(self, instant: datetime) -> bool:
+        return self.start <= instant < self.end
+
+
+@dataclass(frozen=True)
+class Status:
+    """The answer to "is it open now, and until when / from when?"."""
+
+    is_open: bool
+    until: datetime | None = None  # when open: the end of the current opening
+    next_opening: Slot | None = None  # when closed: the next opening, if any is scheduled
+
+    @property
+    def next_change(self) -> datetime | None:
+        """The next instant at which the status changes (None when nothing is scheduled)."""
+        if self.is_open:
+            return self.until
+        return self.next_opening.start if self.next_opening else None
+
+
+def in_tokyo(instant: datetime) -> datetime:
+    """The same instant on Japan's clock. Refuses naive datetimes (their zone is unknown)."""
+    if instant.tzinfo is None or instant.utcoffset() is None:
+        raise ValueError("instant must be timezone-aware")
+    return instant.astimezone(TOKYO)
+
+
+def _merge(slots: Iterable[Slot]) -> list[Slot]:
+    merged: list[Slot] = []
+    for slot in sorted(slots):
+        if merged and slot.start <= merged[-1].end:
+            last = merged.pop()
+            merged.append(Slot(last.start, max(last.end, slot.end)))
+        else:
+            merged.append(slot)
+    return merged
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """A service's weekly sessions, closures and extra sessions, as loaded rows."""
+
+    weekly: Sequence[Weekly]
+    closures: Sequence[ClosureRule] = ()
+    extras: Sequence[Extra] = ()
+
+    def closure_on(self, day: date) -> ClosureRule | None:
+        """The closure that covers `day`, if any."""
+        return next((closure for closure in self.closures if closure.covers(day)), None)
+
+    def sessions_on(self, day: date) -> list[Slot]:
+        """The openings of one Japanese calendar day, merged and in order."""
+        slots = [
+            Slot(datetime.combine(day, extra.start, TOKYO), datetime.combine(day, extra.end, TOKYO))
+            for extra in self.extras
+            if extra.date == day
+        ]
+        if self.closure_on(day) is None:
+            slots += [
+                Slot(datetime.combine(day, session.start, TOKYO), datetime.combine(day, session.end, TOKYO))
+                for session in self.weekly
+                if session.weekday == day.weekday()
+            ]
+        return _merge(slots)
+
+    def _days_from(self, day: date, days: int) -> Iterator[date]:
+        for offset in range(days):
+            yield day + timedelta(days=offset)
+
+    def sessions_between(self, start: datetime, end: datetime) -> list[Slot]:
+        """Every opening that overlaps [start, end), in order."""
+        first, last = in_tokyo(start), in_tokyo(end)
+        days = (last.date() - first.date()).days + 1
+        return [
+            slot
+            for day in self._days_from(first.date(), days)
+            for slot in self.sessions_on(day)
+            if slot.end > first and slot.start < last
+        ]
+
+    def upcoming(self, instant: datetime, count: int) -> list[Slot]:
+        """The next `count` openings that have not ended at `instant` (the current one first)."""
+        now = in_tokyo(instant)
+        found: list[Slot] = []
+        for day in self._days_from(now.date(), SEARCH_DAYS):
+            found += [slot for slot in self.sessions_on(day) if slot.end > now]
+            if len(found) >= count:
+                break
+        return found[:count]
+
+    def status_at(self, instant: datetime) -> Status:
+        """Open (and until when) or closed (and the next opening) at `instant`."""
+        now = in_tokyo(instant)
+        for slot in self.upcoming(now, 1):
+            if slot.contains(now):
+                return Status(is_open=True, until=slot.end)
+            return Status(is_open=False, next_opening=slot)
+        return Status(is_open=False)
+
+
+def covers_yearly(day: date, start_month: int, start_day: int, end_month: int, end_day: int) -> bool:
+    """Whether a yearly range of month/day (both ends included) covers `day`.
+
+    A range whose end comes before its start in the calendar crosses the new
+    year: 12/29–1/3 covers 12/29, 12/31, 1/1 and 1/3 of every year.
+    """
+    key = (day.month, day.day)
+    start, end = (start_month, start_day), (end_month, end_day)
+    if start <= end:
+        return start <= key <= end
+    return key >= start or key <= end
+
+
+def overlaps(a_start: time, a_end: time, b_start: time, b_end: time) -> bool:
+    """Whether two sessions on the same day overlap (touching end-to-start is not an overlap)."""
+    return a_start < b_end and b_start < a_end
+
+
+def cache_seconds(status: Status, instant: datetime, cap: int = 600) -> int:
+    """How long a page showing `status` may be cached: never past the next change of state.
+
+    Capped (default 10 minutes) so that staff edits to the schedule show soon.
+    """
+    change = status.next_change
+    if change is None:
+        return cap
+    return max(0, min(cap, int((change - in_tokyo(instant)).total_seconds())))
+
+
+WEEKDAY_NAMES = ["月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日"]
+
+
+def describe_weekly(weekly: Iterable[Weekly]) -> list[str]:
+    """The weekly pattern in words, days with the same hours together.
+
+    [Tue 18–22, Sun 18–22] → ["毎週 火曜日・日曜日 18:00〜22:00"].
+    """
+    by_hours: dict[tuple[time, time], list[int]] = {}
+    for session in sorted(weekly, key=lambda s: (s.weekday, s.start)):
+        by_hours.setdefault((session.start, session.end), []).append(session.weekday)
+    return [
+        f"毎週 {'・'.join(WEEKDAY_NAMES[d] for d in days)} {start:%H:%M}〜{end:%H:%M}"
+        for (start, end), days in sorted(by_hours.items(), key=lambda item: (min(item[1]), item[0]))
+    ]
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    day: date
+    in_month: bool
+    slots: list[Slot]
+    closure: ClosureRule | None
+
+
+def month_weeks(schedule: Schedule, year: int, month: int) -> list[list[CalendarDay]]:
+    """A month grid (weeks from Sunday to Saturday) with each day's openings and closure."""
+    weeks = calendar.Calendar(firstweekday=6).monthdatescalendar(year, month)
+    return [
+        [
+            CalendarDay(
+                day=day,
+                in_month=day.month == month,
+                slots=schedule.sessions_on(day),
+                closure=schedule.closure_on(day),
+            )
+            for day in week
+        ]
+        for week in weeks
+    ]

@@ -1,0 +1,110 @@
+"""Pages of the LINE counseling service: the guide with live status, a month calendar, the .ics feed."""
+
+import re
+from datetime import date, datetime, time, timedelta
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.safestring import mark_safe
+
+from . import ical, rules
+from .models import CrisisLine, Service
+from .qr import qr_svg
+
+UPCOMING_COUNT = 8
+MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def current_service() -> Service:
+    """The service the pages describe (the first one), with its schedule; 404 if none."""
+    service = Service.objects.with_schedule().first()
+    if service is None:
+        raise Http404("相談窓口が登録されていません")
+    return service
+
+
+def cache_until_next_change(response: HttpResponse, status: rules.Status, now) -> HttpResponse:
+    """Let caches keep a page that shows the live status only until that status changes."""
+    patch_cache_control(response, public=True, max_age=rules.cache_seconds(status, now))
+    return response
+
+
+def service_page(request: HttpRequest) -> HttpResponse:
+    now = timezone.now()
+    service = current_service()
+    schedule = service.schedule()
+    status = schedule.status_at(now)
+    context = {
+        "service": service,
+        "status": status,
+        "upcoming": schedule.upcoming(now, UPCOMING_COUNT),
+        "weekly_text": rules.describe_weekly(schedule.weekly),
+        "closures": schedule.closures,
+        "crisis_lines": CrisisLine.objects.all(),
+        "qr": mark_safe(qr_svg(service.friend_add_url, f"{service.name} の友だち追加用二次元コード"))
+        if service.friend_add_url
+        else "",
+    }
+    return cache_until_next_change(render(request, "counseling/service.html", context), status, now)
+
+
+def parse_month(value: str) -> date | None:
+    """The first day of the month `YYYY-MM`, or None when it is not a month we show."""
+    match = MONTH.fullmatch(value)
+    if not match:
+        return None
+    year, month = int(match[1]), int(match[2])
+    if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
+        return None
+    return date(year, month, 1)
+
+
+def calendar_page(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    month = today.replace(day=1)
+    error = ""
+    if "month" in request.GET:
+        parsed = parse_month(request.GET["month"])
+        if parsed is None:
+            error = "月の指定(例: 2026-12)が読み取れなかったため、今月を表示しています。"
+        else:
+            month = parsed
+    service = current_service()
+    schedule = service.schedule()
+    previous_month = (month - timedelta(days=1)).replace(day=1)
+    next_month = (month + timedelta(days=31)).replace(day=1)
+    context = {
+        "service": service,
+        "month": month,
+        "weeks": rules.month_weeks(schedule, month.year, month.month),
+        "weekly_text": rules.describe_weekly(schedule.weekly),
+        "error": error,
+        "today": today,
+        "previous_month": previous_month if previous_month.year >= FIRST_YEAR else None,
+        "next_month": next_month if next_month.year <= LAST_YEAR else None,
+    }
+    return render(request, "counseling/calendar.html", context, status=400 if error else 200)
+
+
+def one_year_after(day: date) -> date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+def sessions_ics(request: HttpRequest) -> HttpResponse:
+    """The openings of the coming 12 months as iCalendar; closures are simply left out."""
+    now = timezone.now()
+    service = current_service()
+    until = datetime.combine(one_year_after(timezone.localdate(now)), time.min, tzinfo=rules.TOKYO)
+    slots = service.schedule().sessions_between(now, until)
+    body = ical.sessions_calendar(service, slots, now, request.build_absolute_uri(reverse("counseling:service")))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="counseling-sessions.ics"'
+    patch_cache_control(response, public=True, max_age=3600)
+    return response

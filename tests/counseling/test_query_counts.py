@@ -1,0 +1,47 @@
+"""Counseling pages run a fixed number of queries, however many sessions and closures exist."""
+
+from datetime import date, time, timedelta
+
+import pytest
+
+from counseling.models import Closure, ExtraSession
+
+pytestmark = pytest.mark.django_db
+
+PAGES = {
+    "/counseling/": 6,  # service, weekly sessions, closures, extras, menus, crisis lines
+    "/counseling/calendar/?month=2026-12": 4,  # service, weekly sessions, closures, extras
+    "/counseling/sessions.ics": 4,  # service, weekly sessions, closures, extras
+}
+
+
+@pytest.fixture
+def tenfold_schedule(reference_data):
+    ExtraSession.objects.bulk_create(
+        ExtraSession(service_id=1, date=date(2026, 12, 2) + timedelta(days=7 * n), start=time(10), end=time(12))
+        for n in range(20)
+    )
+    Closure.objects.bulk_create(
+        Closure(
+            service_id=1,
+            kind="dated",
+            reason="臨時",
+            start_date=date(2027, 2, 1) + timedelta(days=n),
+            end_date=date(2027, 2, 1) + timedelta(days=n),
+        )
+        for n in range(10)
+    )
+
+
+@pytest.mark.usefixtures("reference_data")
+@pytest.mark.parametrize(("url", "queries"), PAGES.items())
+def test_query_count_at_fixture_size(client, django_assert_num_queries, url, queries):
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.usefixtures("tenfold_schedule")
+@pytest.mark.parametrize(("url", "queries"), PAGES.items())
+def test_query_count_with_ten_times_the_schedule_rows(client, django_assert_num_queries, url, queries):
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
