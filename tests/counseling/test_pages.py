@@ -1,7 +1,7 @@
 """The counseling pages with a pinned clock: live status, cache lifetime, calendar, .ics."""
 
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -120,7 +120,7 @@ def test_a_qr_code_of_the_url_once_staff_set_it(client):
 
 
 def test_a_dated_extra_session_shows_on_the_page(client):
-    ExtraSession.objects.create(service_id=1, date=datetime(2026, 12, 2).date(), start="10:00", end="12:00")
+    ExtraSession.objects.create(service_id=1, date=date(2026, 12, 2), start="10:00", end="12:00")
     with at(2026, 12, 2, 11, 0):
         assert "受付中" in text(client.get("/counseling/"))
 
