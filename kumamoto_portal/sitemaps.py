@@ -4,6 +4,8 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from areas.sitemaps import AreasListsSitemap, MunicipalitySitemap, PolicyFieldSitemap, ProjectSitemap
+from counseling.sitemaps import CounselingPagesSitemap
+from libraries.sitemaps import LibraryPagesSitemap, LocationSitemap
 
 
 class StaticPagesSitemap(Sitemap):
@@ -20,4 +22,7 @@ SITEMAPS: dict[str, type[Sitemap]] = {
     "municipalities": MunicipalitySitemap,
     "policy": PolicyFieldSitemap,
     "projects": ProjectSitemap,
+    "libraries": LibraryPagesSitemap,
+    "library_locations": LocationSitemap,
+    "counseling": CounselingPagesSitemap,
 }

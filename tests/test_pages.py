@@ -116,3 +116,45 @@ def test_sitemap_lists_every_municipality_field_and_project(client):
     assert "http://testserver/areas/432067/" in xml
     assert "http://testserver/policy/3/21/" in xml
     assert "http://testserver/projects/line-counseling/" in xml
+    assert "http://testserver/libraries/locations/1/" in xml
+    assert "http://testserver/counseling/calendar/" in xml
+
+
+PUBLIC_PAGES = [
+    "/",
+    "/accessibility/",
+    "/areas/",
+    "/areas/431001/",
+    "/areas/history/",
+    "/policy/",
+    "/policy/3/1/",
+    "/projects/",
+    "/projects/library-mutual-use/",
+    "/libraries/",
+    "/libraries/locations/",
+    "/libraries/locations/1/",
+    "/libraries/return/?from=2",
+    "/libraries/eligibility/?resident=431001",
+    "/counseling/",
+    "/counseling/calendar/",
+]
+
+
+@pytest.mark.usefixtures("reference_data")
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_html_and_css_of_each_page_stay_under_50_kb(client, url):
+    from django.conf import settings
+
+    css = (settings.BASE_DIR / "static" / "css" / "site.css").stat().st_size
+    html = len(client.get(url).content)
+    assert html + css < 50 * 1024, f"{url}: {html} + {css} bytes"
+
+
+@pytest.mark.usefixtures("reference_data")
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_pages_request_nothing_from_other_hosts(client, url):
+    import re
+
+    html = client.get(url).content.decode()
+    assets = re.findall(r'<(?:link|script|img|iframe)[^>]+(?:href|src)="(https?:)?//', html)
+    assert assets == []
