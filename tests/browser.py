@@ -54,8 +54,11 @@ def axe_violations(page: Page) -> list[dict]:
 def assert_accessible(page: Page, url: str, name: str) -> None:
     """Load `url` at 375 px and 1280 px; axe must find no violation at either.
 
-    Also saves a screenshot per width. Fails with axe's own report.
+    Also saves a screenshot per width, and fails if the browser blocked anything
+    under the Content-Security-Policy. Fails with axe's own report.
     """
+    blocked: list[str] = []
+    page.on("console", lambda msg: blocked.append(msg.text) if "Content Security Policy" in msg.text else None)
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
         response = page.goto(url)
@@ -68,3 +71,4 @@ def assert_accessible(page: Page, url: str, name: str) -> None:
             f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']]}" for v in violations
         )
         assert violations == [], f"axe at {width}px on {url}:\n{report}"
+        assert blocked == [], f"CSP blocked something on {url}: {blocked}"
