@@ -42,6 +42,18 @@ def validate_not_in_future(day: date, today: date) -> None:
         )
 
 
+class ContactFields(models.Model):
+    """Whom residents ask about something: a department and its phone (validated)."""
+
+    contact_department = models.CharField("問い合わせ先(担当課)", max_length=60, blank=True)
+    contact_phone = models.CharField(
+        "問い合わせ先の電話番号", max_length=20, blank=True, validators=[validate_japanese_phone]
+    )
+
+    class Meta:
+        abstract = True
+
+
 class MunicipalityQuerySet(models.QuerySet):
     def members_as_of(self, day: date) -> "MunicipalityQuerySet":
         """Members on `day` (joined on or before it). Same rule as rules.members_as_of."""
@@ -222,7 +234,7 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(status=CooperationProject.Status.ACTIVE)
 
 
-class CooperationProject(models.Model):
+class CooperationProject(ContactFields):
     """A cooperation project (連携事業)."""
 
     class Status(models.TextChoices):
@@ -249,10 +261,6 @@ class CooperationProject(models.Model):
         Municipality, related_name="projects", blank=True, verbose_name="参加市町村"
     )
     summary = models.TextField("概要")
-    contact_department = models.CharField("問い合わせ先(担当課)", max_length=60, blank=True)
-    contact_phone = models.CharField(
-        "問い合わせ先の電話番号", max_length=20, blank=True, validators=[validate_japanese_phone]
-    )
     page_path = models.CharField(
         "このサイト内の案内ページ",
         max_length=100,

@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from areas.models import SOURCE_HELP
+from areas.models import SOURCE_HELP, ContactFields
 from areas.phones import validate_japanese_phone
 
 from . import rules
@@ -32,7 +32,7 @@ class ServiceQuerySet(models.QuerySet):
         return self.prefetch_related("weekly_sessions", "closures", "extra_sessions")
 
 
-class Service(models.Model):
+class Service(ContactFields):
     name = models.CharField("名称", max_length=80)
     channel = models.CharField("相談の方法", max_length=20, default="LINE")
     summary = models.TextField("概要")
@@ -50,10 +50,6 @@ class Service(models.Model):
         help_text="友だち追加 URL が空欄のとき、公式アカウントの見つけ方として表示します。",
     )
     caution = models.TextField("注意書き", blank=True, help_text="似た名前の別の窓口など。")
-    contact_department = models.CharField("問い合わせ先(担当課)", max_length=60, blank=True)
-    contact_phone = models.CharField(
-        "問い合わせ先の電話番号", max_length=20, blank=True, validators=[validate_japanese_phone]
-    )
     source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
 
     objects = ServiceQuerySet.as_manager()

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from areas.models import SOURCE_HELP, Municipality
+from areas.models import SOURCE_HELP, ContactFields, Municipality
 from areas.phones import validate_japanese_phone
 
 postal_code_validator = RegexValidator(
@@ -137,7 +137,7 @@ class Location(models.Model):
         return " ".join(part for part in (self.address, self.address_building) if part)
 
 
-class MutualUseAgreement(models.Model):
+class MutualUseAgreement(ContactFields):
     """Residents of `home_municipality` may register at `system` and borrow there.
 
     E-libraries are never part of an agreement (see libraries/rules.py).
@@ -154,10 +154,6 @@ class MutualUseAgreement(models.Model):
         "登録に必要なもの", blank=True, help_text="わからない場合は空欄(「図書館に確認」と表示)。"
     )
     notes = models.TextField("備考", blank=True)
-    contact_department = models.CharField("問い合わせ先(担当課)", max_length=60, blank=True)
-    contact_phone = models.CharField(
-        "問い合わせ先の電話番号", max_length=20, blank=True, validators=[validate_japanese_phone]
-    )
     source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 

@@ -47,6 +47,13 @@ def reference_data(db):
 
 
 @pytest.fixture
+def staff(client, django_user_model):
+    """A client signed in as a staff superuser ("clerk")."""
+    client.force_login(django_user_model.objects.create_superuser("clerk", "clerk@example.jp", "a-long-test-password"))
+    return client
+
+
+@pytest.fixture
 def live_reference_data(transactional_db):
     """Reference data for browser tests (live_server needs committed rows)."""
     call_command("load_reference_data", verbosity=0)

@@ -1,7 +1,6 @@
 """Staff edit the area in the admin: bad data is refused with a reason, nothing saved."""
 
 import pytest
-from django.contrib.auth.models import User
 
 from areas.models import Municipality
 
@@ -18,13 +17,6 @@ GOOD = {
     "population_reference": "令和2年国勢調査",
     "area_km2": "144.00",
 }
-
-
-@pytest.fixture
-def staff(client):
-    user = User.objects.create_superuser("clerk", "clerk@example.jp", "a-long-test-password")
-    client.force_login(user)
-    return client
 
 
 def test_staff_can_add_a_member(staff):

@@ -5,16 +5,14 @@ import re
 import pytest
 import time_machine
 
+from tests.helpers import page_text
+
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
-
-
-def text(response) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
 
 
 @time_machine.travel("2026-11-25 12:00 +0900")
 def test_home_counts_members_today_and_since_when(client):
-    page = text(client.get("/"))
+    page = page_text(client.get("/"))
     assert "24 市町村(令和8年11月25日現在)" in page
     assert "平成28年3月30日に 17 市町村で発足" in page
     for pillar in ["圏域全体の経済成長のけん引", "高次の都市機能の集積・強化", "圏域全体の生活関連機能サービスの向上"]:
@@ -26,13 +24,13 @@ def test_home_counts_members_today_and_since_when(client):
 
 @time_machine.travel("2023-11-01 12:00 +0900")
 def test_home_counts_20_members_when_the_article_was_written(client):
-    assert "20 市町村(令和5年11月1日現在)" in text(client.get("/"))
+    assert "20 市町村(令和5年11月1日現在)" in page_text(client.get("/"))
 
 
 def test_member_list_shows_every_member_with_reading_and_dates(client):
     response = client.get("/areas/")
     assert response.status_code == 200
-    page = text(response)
+    page = page_text(response)
     assert "24 の市町村で構成されています" in page
     assert "玉名市 たまなし" in page
     assert "和水町 なごみまち" in page
@@ -77,7 +75,7 @@ def test_an_unknown_sort_key_gives_the_default_order(client, sort):
 
 
 def test_municipality_page_shows_facts_with_sources(client):
-    page = text(client.get("/areas/432067/"))
+    page = page_text(client.get("/areas/432067/"))
     assert "玉名市" in page and "たまなし" in page
     assert "432067" in page
     assert "令和5年10月24日" in page
@@ -89,13 +87,13 @@ def test_municipality_page_shows_facts_with_sources(client):
 
 
 def test_municipality_page_of_a_town_names_its_district(client):
-    page = text(client.get("/areas/433691/"))
+    page = page_text(client.get("/areas/433691/"))
     assert "和水町" in page and "町(玉名郡)" in page
     assert "参加している連携事業は、まだ登録されていません" in page
 
 
 def test_area_marked_as_provisional_says_so(client):
-    assert "境界の一部が未定のため参考値" in text(client.get("/areas/432148/"))
+    assert "境界の一部が未定のため参考値" in page_text(client.get("/areas/432148/"))
 
 
 @pytest.mark.parametrize("code", ["999999", "432068", "abc", "4320670", "43206"])
@@ -106,7 +104,7 @@ def test_unknown_or_malformed_code_gives_404(client, code):
 
 
 def test_history_shows_each_join_with_the_change(client):
-    page = text(client.get("/areas/history/"))
+    page = page_text(client.get("/areas/history/"))
     assert "令和5年10月24日 : 玉名市(19 → 20 市町村)" in page
     assert "令和7年3月27日 : 荒尾市、南関町、長洲町、和水町(20 → 24 市町村)" in page
     tamana = page[page.index("玉名市の加入による圏域の変化") :]
@@ -116,14 +114,14 @@ def test_history_shows_each_join_with_the_change(client):
 
 
 def test_history_shows_the_founding(client):
-    page = text(client.get("/areas/history/"))
+    page = page_text(client.get("/areas/history/"))
     assert "平成28年3月30日(2016年3月30日) 圏域の発足" in page
     assert "発足時の構成市町村(17)" in page
 
 
 def test_policy_page_lists_pillars_groups_and_all_fields(client):
     response = client.get("/policy/")
-    page = text(response)
+    page = page_text(response)
     assert "生活機能の強化に係る政策分野" in page
     assert "21. 機関等の共同設置" in page
     assert "6次産業化及び農商工連携の推進" in page
@@ -131,7 +129,7 @@ def test_policy_page_lists_pillars_groups_and_all_fields(client):
 
 
 def test_policy_field_page(client):
-    page = text(client.get("/policy/3/14/"))
+    page = page_text(client.get("/policy/3/14/"))
     assert "持続可能な地域公共交通網の形成" in page
     assert "結び付きネットワークの強化に係る政策分野" in page
     assert "この項目に登録されている連携事業は、まだありません" in page
@@ -145,7 +143,7 @@ def test_unknown_policy_field_gives_404(client, url):
 
 
 def test_project_page(client):
-    page = text(client.get("/projects/library-mutual-use/"))
+    page = page_text(client.get("/projects/library-mutual-use/"))
     assert "実施中" in page
     assert "政策分野 未設定" in page
     assert "開始日 不明" in page
@@ -159,5 +157,5 @@ def test_unknown_project_gives_404(client):
 
 
 def test_project_list(client):
-    page = text(client.get("/projects/"))
+    page = page_text(client.get("/projects/"))
     assert "登録されているのは 2 件" in page

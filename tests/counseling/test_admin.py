@@ -3,19 +3,12 @@
 from datetime import date, time
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
 from counseling.models import Closure, ExtraSession, Service, WeeklySession
 from counseling.rules import describe_weekly
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
-
-
-@pytest.fixture
-def staff(client):
-    client.force_login(User.objects.create_superuser("clerk", "clerk@example.jp", "a-long-test-password"))
-    return client
 
 
 def messages(instance) -> str:

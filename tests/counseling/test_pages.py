@@ -9,13 +9,10 @@ import time_machine
 from icalendar import Calendar
 
 from counseling.models import ExtraSession, Service
+from tests.helpers import page_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 TOKYO = ZoneInfo("Asia/Tokyo")
-
-
-def text(response) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
 
 
 def at(*args: int):
@@ -39,14 +36,14 @@ INSTANTS = [
 @pytest.mark.parametrize(("instant", "expected"), INSTANTS)
 def test_page_shows_the_status_at_the_pinned_instant(client, instant, expected):
     with at(*instant):
-        page = text(client.get("/counseling/"))
+        page = page_text(client.get("/counseling/"))
     assert expected in page
 
 
 @pytest.mark.parametrize(("instant", "expected"), INSTANTS)
 def test_home_shows_the_same_status(client, instant, expected):
     with at(*instant):
-        page = text(client.get("/"))
+        page = page_text(client.get("/"))
     assert expected in page
 
 
@@ -67,11 +64,11 @@ def test_status_pages_are_cached_only_until_the_status_changes(client, instant, 
 
 def test_crisis_lines_come_first_when_closed_and_stay_when_open(client):
     with at(2026, 12, 1, 12, 0):
-        page = text(client.get("/counseling/"))
+        page = page_text(client.get("/counseling/"))
     assert page.index("熊本いのちの電話") < page.index("相談のはじめ方")
     assert "年中無休・24時間" in page
     with at(2026, 12, 1, 19, 0):
-        page = text(client.get("/counseling/"))
+        page = page_text(client.get("/counseling/"))
     assert page.index("相談のはじめ方") < page.index("熊本いのちの電話")
     assert "よりそいホットライン 電話 0120-279-338" in page
 
@@ -79,7 +76,7 @@ def test_crisis_lines_come_first_when_closed_and_stay_when_open(client):
 def test_page_explains_menus_safety_schedule_and_contact(client):
     with at(2026, 12, 1, 12, 0):
         response = client.get("/counseling/")
-    page = text(response)
+    page = page_text(response)
     assert "大人向け相談" in page and "児童生徒・学生向け相談" in page
     assert "優先救済システム" in page
     assert "プロフィール画像や ID は、相談員からは見えない" in page
@@ -91,7 +88,7 @@ def test_page_explains_menus_safety_schedule_and_contact(client):
 
 def test_the_next_eight_sessions_skip_the_new_year(client):
     with at(2026, 12, 20, 12, 0):
-        page = text(client.get("/counseling/"))
+        page = page_text(client.get("/counseling/"))
     listed = re.findall(r"(\d{4}年\d+月\d+日\([月火水木金土日]\)) 18:00〜22:00", page.split("これからの受付日")[1])
     assert listed[:8] == [
         "2026年12月20日(日)",
@@ -122,7 +119,7 @@ def test_a_qr_code_of_the_url_once_staff_set_it(client):
 def test_a_dated_extra_session_shows_on_the_page(client):
     ExtraSession.objects.create(service_id=1, date=date(2026, 12, 2), start="10:00", end="12:00")
     with at(2026, 12, 2, 11, 0):
-        assert "受付中" in text(client.get("/counseling/"))
+        assert "受付中" in page_text(client.get("/counseling/"))
 
 
 @pytest.mark.parametrize(
@@ -132,7 +129,7 @@ def test_bad_month_gives_the_current_month_with_a_message(client, month):
     with at(2026, 11, 25, 12, 0):
         response = client.get("/counseling/calendar/", {"month": month})
     assert response.status_code == 400
-    page = text(response)
+    page = page_text(response)
     assert "2026年11月の受付日" in page
     assert "今月を表示しています" in page
 
@@ -141,7 +138,7 @@ def test_calendar_of_december_marks_sessions_and_the_closure(client):
     response = client.get("/counseling/calendar/", {"month": "2026-12"})
     assert response.status_code == 200
     html = response.content.decode()
-    page = text(response)
+    page = page_text(response)
     assert "2026年12月の受付日" in page
     assert html.count('<span class="session">18:00〜22:00</span>') == 8  # 1,6,8,13,15,20,22,27
     assert html.count("休み(年末年始)") == 3  # 29, 30, 31
@@ -150,7 +147,7 @@ def test_calendar_of_december_marks_sessions_and_the_closure(client):
 
 def test_calendar_without_month_shows_this_month(client):
     with at(2027, 1, 10, 12, 0):
-        page = text(client.get("/counseling/calendar/"))
+        page = page_text(client.get("/counseling/calendar/"))
     assert "2027年1月の受付日" in page
 
 

@@ -1,17 +1,10 @@
 """Staff edit libraries in the admin: locations inline, validated phones and postal codes."""
 
 import pytest
-from django.contrib.auth.models import User
 
 from libraries.models import LibrarySystem, Location
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
-
-
-@pytest.fixture
-def staff(client):
-    client.force_login(User.objects.create_superuser("clerk", "clerk@example.jp", "a-long-test-password"))
-    return client
 
 
 def location_form(**changes) -> dict[str, str]:

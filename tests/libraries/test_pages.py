@@ -9,6 +9,7 @@ import pytest
 
 from libraries.models import LibrarySystem, Location
 from libraries.opendata import FACILITY_COLUMNS
+from tests.helpers import page_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
@@ -23,16 +24,12 @@ ARTICLE_LOCATIONS = {
 }
 
 
-def text(response) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
-
-
 def location_id(name: str) -> int:
     return Location.objects.get(name=name).pk
 
 
 def test_guide_explains_registration_lending_returning_and_the_contact(client):
-    page = text(client.get("/libraries/"))
+    page = page_text(client.get("/libraries/"))
     assert "熊本市立図書館 : 荒尾市、玉名市" in page  # who may use the Kumamoto system
     assert "運転免許証" in page
     assert "貸し出した図書館のきまり" in page
@@ -56,7 +53,7 @@ def test_location_list_shows_article_addresses_and_phone_links(client):
 
 
 def test_location_list_counts_21_kumamoto_places_and_points_to_their_list(client):
-    page = text(client.get("/libraries/locations/"))
+    page = page_text(client.get("/libraries/locations/"))
     assert "熊本市立図書館(21 か所)" in page
     assert "公民館図書室(15 か所)" in page
     assert "そのうち 3 か所" in page
@@ -66,7 +63,7 @@ def test_location_list_counts_21_kumamoto_places_and_points_to_their_list(client
 
 def test_location_page_has_every_known_fact_and_json_ld(client):
     response = client.get(f"/libraries/locations/{location_id('託麻公民館図書室')}/")
-    page = text(response)
+    page = page_text(response)
     assert "〒861-8038" in page
     assert "熊本市東区長嶺東7丁目11-15 託麻まちづくりセンター・公民館内" in page
     assert "9:30〜17:00" in page
@@ -81,7 +78,7 @@ def test_location_page_has_every_known_fact_and_json_ld(client):
 
 
 def test_a_location_without_known_address_says_unknown(client):
-    page = text(client.get(f"/libraries/locations/{location_id('岱明図書館')}/"))
+    page = page_text(client.get(f"/libraries/locations/{location_id('岱明図書館')}/"))
     assert "住所 不明" in page
     assert "電話番号 不明" in page
 
@@ -95,7 +92,7 @@ def test_unknown_location_gives_404(client, url):
 def test_borrowed_anywhere_in_kumamoto_returns_to_all_kumamoto_locations_not_tamana(client, borrowed_at):
     response = client.get("/libraries/return/", {"from": location_id(borrowed_at)})
     assert response.status_code == 200
-    page = text(response)
+    page = page_text(response)
     kumamoto = Location.objects.filter(system__name="熊本市立図書館")
     section = page[page.index("返せる施設 ") :]
     for location in kumamoto:
@@ -107,7 +104,7 @@ def test_borrowed_anywhere_in_kumamoto_returns_to_all_kumamoto_locations_not_tam
 
 @pytest.mark.parametrize("borrowed_at", ["玉名市民図書館", "岱明図書館", "天水図書館", "横島図書館"])
 def test_borrowed_in_tamana_returns_to_tamana_only(client, borrowed_at):
-    page = text(client.get("/libraries/return/", {"from": location_id(borrowed_at)}))
+    page = page_text(client.get("/libraries/return/", {"from": location_id(borrowed_at)}))
     section = page[page.index("返せる施設 ") :].split("別の施設で調べる")[0]
     for name in ["玉名市民図書館", "岱明図書館", "天水図書館", "横島図書館"]:
         assert name in section
@@ -117,7 +114,7 @@ def test_borrowed_in_tamana_returns_to_tamana_only(client, borrowed_at):
 
 
 def test_return_finder_groups_by_ward(client):
-    page = text(client.get("/libraries/return/", {"from": location_id("植木図書館")}))
+    page = page_text(client.get("/libraries/return/", {"from": location_id("植木図書館")}))
     assert page.index("中央区 熊本市立図書館") < page.index("北区 植木図書館") < page.index("東区 託麻公民館図書室")
 
 
@@ -133,12 +130,12 @@ def test_return_finder_refuses_bad_input_with_the_form_and_a_message(client, val
     assert response.status_code == status
     html = response.content.decode()
     assert 'aria-invalid="true"' in html
-    assert "施設" in text(response) and ("選んでください" in html)
+    assert "施設" in page_text(response) and ("選んでください" in html)
     assert "<title>エラー:" in html
 
 
 def test_a_tamana_resident_sees_kumamoto_with_the_id_requirement(client):
-    page = text(client.get("/libraries/eligibility/", {"resident": "432067"}))
+    page = page_text(client.get("/libraries/eligibility/", {"resident": "432067"}))
     assert "玉名市に住んでいる人が使える図書館" in page
     assert "玉名市立図書館 お住まいの市町村の図書館です" in page
     kumamoto = page[page.index("熊本市立図書館 熊本市の図書館です") :]
@@ -148,14 +145,14 @@ def test_a_tamana_resident_sees_kumamoto_with_the_id_requirement(client):
 
 
 def test_a_kumamoto_resident_sees_tamana_and_the_other_partners(client):
-    page = text(client.get("/libraries/eligibility/", {"resident": "431001"}))
+    page = page_text(client.get("/libraries/eligibility/", {"resident": "431001"}))
     assert "玉名市立図書館 玉名市の図書館です" in page
     assert "山鹿市の図書館" in page
     assert "このサイトでは確認できていません" in page  # what to bring is not sourced for partners
 
 
 def test_a_resident_without_registered_libraries_is_told_so(client):
-    page = text(client.get("/libraries/eligibility/", {"resident": "433641"}))
+    page = page_text(client.get("/libraries/eligibility/", {"resident": "433641"}))
     assert "まだ登録されていません" in page
 
 
@@ -186,7 +183,7 @@ def test_facilities_csv_has_the_24_standard_columns_and_one_row_per_location(cli
 
 
 def test_municipality_page_lists_its_libraries(client):
-    page = text(client.get("/areas/432067/"))
+    page = page_text(client.get("/areas/432067/"))
     assert "玉名市立図書館" in page and "天水図書館" in page
     assert "0968-75-1315" in page
 
