@@ -1,0 +1,36 @@
+"""Every public page fits a 320 px phone and text zoomed to 200 %, without sideways scrolling."""
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.test_pages import PUBLIC_PAGES
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("live_reference_data")]
+
+
+def test_every_page_fits_320px_and_200_percent_text(page: Page, live_server):
+    too_wide = []
+    for path in PUBLIC_PAGES:
+        page.set_viewport_size({"width": 320, "height": 800})
+        page.goto(live_server.url + path)
+        if page.evaluate("document.documentElement.scrollWidth") > 320:
+            too_wide.append((path, "320px"))
+        page.set_viewport_size({"width": 1280, "height": 800})
+        page.evaluate("document.documentElement.style.fontSize = '200%'")
+        if page.evaluate("document.documentElement.scrollWidth") > 1280:
+            too_wide.append((path, "200%"))
+    assert too_wide == []
+
+
+def test_focus_is_visible_on_every_link_of_the_menu(page: Page, live_server):
+    page.goto(live_server.url + "/")
+    page.keyboard.press("Tab")  # skip link
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "() => { const s = getComputedStyle(document.activeElement);"
+            " return [document.activeElement.tagName, s.outlineStyle, s.outlineWidth, s.boxShadow]; }"
+        )
+        assert focused[0] == "A"
+        assert focused[1] == "solid" and focused[2] == "3px"
+        assert "255, 212, 59" in focused[3]  # the yellow focus ring
