@@ -42,5 +42,9 @@ test: $(VENV)/.dev .env
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
+## bench: throughput of dynamic pages vs a static file, and at 10x data (needs wrk)
+bench: $(VENV)/.runtime .env
+	scripts/bench.sh
+
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache .ruff_cache
