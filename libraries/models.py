@@ -60,6 +60,7 @@ class LibrarySystem(models.Model):
         "電子図書館", max_length=60, blank=True, help_text="ない、またはわからない場合は空欄。"
     )
     e_library_note = models.CharField("電子図書館の説明", max_length=200, blank=True)
+    e_library_url = models.URLField("電子図書館のウェブサイト", blank=True, help_text="わからない場合は空欄。")
     source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
 
     objects = LibrarySystemQuerySet.as_manager()

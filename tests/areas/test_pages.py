@@ -159,3 +159,15 @@ def test_unknown_project_gives_404(client):
 def test_project_list(client):
     page = page_text(client.get("/projects/"))
     assert "登録されているのは 2 件" in page
+
+
+def test_an_unknown_population_shows_as_unknown_and_flags_the_total(client):
+    from areas.models import Municipality
+
+    Municipality.objects.filter(code="433691").update(population=None)
+    page = page_text(client.get("/areas/"))
+    assert "和水町 なごみまち 町 玉名郡 不明" in page
+    assert "合計(24 市町村) 不明 (和水町の値が不明)" in page
+    history = page_text(client.get("/areas/history/"))
+    assert "人口(人) 1,275,461 不明 (和水町の値が不明) 不明" in history
+    assert "人口 不明" in page_text(client.get("/areas/433691/"))
