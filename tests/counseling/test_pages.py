@@ -140,7 +140,9 @@ def test_calendar_of_december_marks_sessions_and_the_closure(client):
     html = response.content.decode()
     page = page_text(response)
     assert "2026年12月の受付日" in page
-    assert html.count('<span class="session">18:00〜22:00</span>') == 8  # 1,6,8,13,15,20,22,27
+    assert (
+        html.count('<span class="session"><span class="time">18:00</span>〜<span class="time">22:00</span></span>') == 8
+    )  # 1,6,8,13,15,20,22,27
     assert html.count("休み(年末年始)") == 3  # 29, 30, 31
     assert "?month=2027-01" in html and "?month=2026-11" in html
 
