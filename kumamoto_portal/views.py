@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
 
@@ -60,8 +61,6 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     # No request context: the failure may come from a context processor or the DB.
-    from django.template import loader
-
     return HttpResponse(loader.get_template("errors/500.html").render(), status=500)
 
 
