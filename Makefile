@@ -27,6 +27,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 run: $(VENV)/.runtime .env
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_reference_data
+	$(BIN)/python manage.py setup_staff_roles --verbosity 0
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo ""
 	@echo "  ポータルを起動します: http://127.0.0.1:$(PORT)/"

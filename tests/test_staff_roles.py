@@ -1,0 +1,42 @@
+"""Staff see and edit only what their role allows."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+
+
+@pytest.fixture
+def librarian(client, django_user_model):
+    call_command("setup_staff_roles", verbosity=0)
+    user = django_user_model.objects.create_user("librarian", password="a-long-test-password", is_staff=True)
+    user.groups.add(Group.objects.get(name="図書館担当"))
+    client.force_login(user)
+    return client
+
+
+def test_a_librarian_edits_libraries(librarian):
+    assert librarian.get("/admin/libraries/location/").status_code == 200
+    assert librarian.get("/admin/libraries/librarysystem/1/change/").status_code == 200
+
+
+def test_a_librarian_cannot_touch_counseling_or_projects(librarian):
+    assert librarian.get("/admin/counseling/service/1/change/").status_code == 403
+    assert librarian.get("/admin/areas/cooperationproject/").status_code == 403
+
+
+def test_a_librarian_may_only_view_municipalities(librarian):
+    assert librarian.get("/admin/areas/municipality/").status_code == 200
+    response = librarian.post("/admin/areas/municipality/1/change/", {"name": "x"})
+    assert response.status_code == 403
+
+
+def test_roles_can_be_set_up_again_without_losing_manual_additions():
+    call_command("setup_staff_roles", verbosity=0)
+    group = Group.objects.get(name="相談窓口担当")
+    extra = Group.objects.get(name="圏域担当").permissions.exclude(content_type__app_label="counseling").first()
+    group.permissions.add(extra)
+    call_command("setup_staff_roles", verbosity=0)
+    assert group.permissions.filter(pk=extra.pk).exists()
+    assert group.permissions.filter(codename="change_weeklysession").exists()
