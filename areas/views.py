@@ -58,7 +58,7 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
         "municipality": municipality,
         "projects": municipality.projects.for_listing(),
         # Reverse relation from the libraries app; areas does not import it.
-        "library_systems": municipality.library_systems.with_locations(),
+        "library_systems": municipality.library_systems.prefetch_related("locations"),
     }
     return render(request, "areas/municipality_detail.html", context)
 

@@ -126,8 +126,8 @@ def location_json_ld(location: Location, page_url: str) -> dict:
         if location.postal_code:
             address["postalCode"] = location.postal_code
         data["address"] = address
-    if location.phone and tel_uri(location.phone):
-        data["telephone"] = tel_uri(location.phone).removeprefix("tel:")
+    if telephone := tel_uri(location.phone):
+        data["telephone"] = telephone.removeprefix("tel:")
     if location.opening_hours:
         data["description"] = f"開館時間: {location.opening_hours}"
     return data

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 PAGES = {
     "/": 7,  # municipalities, pillars, projects in progress, service + its weekly sessions, closures, extras
     "/areas/": 1,  # members as of today
-    "/areas/432067/": 5,  # the municipality, its projects with field+pillar, library systems, locations, kind counts
+    "/areas/432067/": 4,  # the municipality, its projects with field+pillar, library systems, their locations
     "/areas/history/": 1,  # all municipalities
     "/policy/": 2,  # pillars, fields with group and project counts
     "/policy/3/5/": 2,  # the field with pillar+group, its projects

@@ -36,15 +36,29 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="登録せずに件数だけを表示します。")
 
+    @staticmethod
+    def _existing_keys(items) -> set[tuple[type, object]]:
+        """(model, pk) of the fixture rows already in the database: one query per model."""
+        pks_by_model: dict[type, list] = {}
+        for item in items:
+            pks_by_model.setdefault(type(item.object), []).append(item.object.pk)
+        return {
+            (model, pk)
+            for model, pks in pks_by_model.items()
+            for pk in model._default_manager.filter(pk__in=pks).values_list("pk", flat=True)
+        }
+
     def handle(self, *args, dry_run: bool = False, **options):
         created: dict[str, int] = {}
         kept = 0
         touched_models = set()
         with transaction.atomic():
             for path in reference_fixture_paths():
-                for item in serializers.deserialize("json", path.read_text(encoding="utf-8")):
+                items = list(serializers.deserialize("json", path.read_text(encoding="utf-8")))
+                existing = self._existing_keys(items)
+                for item in items:
                     model = type(item.object)
-                    if model._default_manager.filter(pk=item.object.pk).exists():
+                    if (model, item.object.pk) in existing:
                         kept += 1
                         continue
                     label = model._meta.label
