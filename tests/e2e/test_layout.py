@@ -34,3 +34,19 @@ def test_focus_is_visible_on_every_link_of_the_menu(page: Page, live_server):
         assert focused[0] == "A"
         assert focused[1] == "solid" and focused[2] == "3px"
         assert "255, 212, 59" in focused[3]  # the yellow focus ring
+
+
+def test_every_page_prints_on_a4_without_chrome(page: Page, live_server):
+    from tests.browser import pdf_text, print_pdf
+
+    problems = []
+    for path in PUBLIC_PAGES:
+        page.goto(live_server.url + path)
+        heading = page.locator("h1").first.inner_text().split("\n")[0]
+        name = "print" + path.replace("/", "_").replace("?", "_").replace("=", "_")
+        text = pdf_text(print_pdf(page, name))
+        if heading.replace(" ", "") not in text.replace(" ", "").replace("\n", ""):
+            problems.append((path, "heading missing"))
+        if "お知らせするサイトです" in text or "このページのURL" not in text:
+            problems.append((path, "footer printed or page URL missing"))
+    assert problems == []
