@@ -36,11 +36,13 @@ INSTALLED_APPS = [
     "areas",
     "libraries",
     "counseling",
+    "kumamoto_portal",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "kumamoto_portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -77,11 +79,17 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # A new connection per request costs ~9x throughput (see TOOLING.md).
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Persistent connections: a new one per request costs ~9x throughput on PostgreSQL
+# (see TOOLING.md) and halves it on SQLite, where every page reads the content version.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Public pages are cached whole (kumamoto_portal/pagecache.py) and dropped on any
+# content edit. The default cache lives in each process; CACHE_URL may name a
+# shared one (e.g. redis://). PAGE_CACHE_SECONDS=0 turns page caching off.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 
 # Login attempts are throttled (django-axes): after AXES_FAILURE_LIMIT failures for one
 # username from one address, that pair is locked out for AXES_COOLOFF_TIME hours.

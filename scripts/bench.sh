@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Throughput ratios measured in one run (never compare absolute numbers across runs):
-#   1. each dynamic page vs a static file served by the same gunicorn (whitenoise);
-#   2. each dynamic page at 10x data vs at 1x.
+#   1. each public page vs a static file served by the same gunicorn (whitenoise),
+#      served from the page cache (what residents get) and rendered every time
+#      (PAGE_CACHE_SECONDS=0, the cost of a page right after an edit);
+#   2. each page rendered at 10x data vs at 1x.
 # Usage: make bench   (needs wrk: apt-get install wrk). Uses a throw-away SQLite DB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,33 +17,39 @@ $PY manage.py migrate --noinput -v 0
 $PY manage.py load_reference_data -v 0 >/dev/null
 $PY manage.py collectstatic --noinput -v 0
 css=$($PY manage.py shell --no-imports -c "from django.templatetags.static import static; print(static('css/site.css'))")
-PAGES=(/ /areas/ /areas/history/ /libraries/ "/libraries/return/?from=2" /counseling/)
+PAGES=(/ /areas/ /areas/history/ /policy/ /libraries/ /libraries/locations/ "/libraries/return/?from=2" /counseling/)
 
-serve() {
-  .venv/bin/gunicorn kumamoto_portal.wsgi --bind "127.0.0.1:$PORT" --workers 2 --log-level warning &
+serve() {  # serve PAGE_CACHE_SECONDS
+  PAGE_CACHE_SECONDS=$1 .venv/bin/gunicorn kumamoto_portal.wsgi --bind "127.0.0.1:$PORT" --workers 2 --log-level warning &
   pid=$!
   for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/" && return; sleep 0.2; done
   echo "gunicorn did not start" >&2; exit 1
 }
+stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
 rps() { wrk -t2 -c16 -d"$DURATION" "http://127.0.0.1:$PORT$1" | awk '/Requests\/sec/ {print int($2)}'; }
+declare -A cached rendered
 
-serve
+serve 60
 static=$(rps "$css")
-declare -A one
-echo "static file $css: $static req/s"
-printf "%-28s %10s %14s\n" page "req/s (1x)" "vs static"
+for p in "${PAGES[@]}"; do cached[$p]=$(rps "$p"); done
+stop
+serve 0
+for p in "${PAGES[@]}"; do rendered[$p]=$(rps "$p"); done
+stop
+
+echo "static file $css: $static req/s (same gunicorn, same run)"
+printf "%-28s %12s %10s %16s %10s\n" page "cached req/s" "vs static" "rendered req/s" "vs static"
 for p in "${PAGES[@]}"; do
-  one[$p]=$(rps "$p")
-  printf "%-28s %10s %13s%%\n" "$p" "${one[$p]}" "$((100 * one[$p] / static))"
+  printf "%-28s %12s %9s%% %16s %9s%%\n" "$p" "${cached[$p]}" "$((100 * cached[$p] / static))" \
+    "${rendered[$p]}" "$((100 * rendered[$p] / static))"
 done
-kill "$pid"; wait "$pid" 2>/dev/null || true
 
 $PY manage.py shell < scripts/bench_tenfold.py
-serve
-printf "%-28s %10s %14s\n" page "req/s (10x)" "vs 1x"
+serve 0
+printf "%-28s %16s %10s\n" page "rendered (10x)" "vs 1x"
 for p in "${PAGES[@]}"; do
   ten=$(rps "$p")
-  printf "%-28s %10s %13s%%\n" "$p" "$ten" "$((100 * ten / one[$p]))"
+  printf "%-28s %16s %9s%%\n" "$p" "$ten" "$((100 * ten / rendered[$p]))"
 done
-kill "$pid"; wait "$pid" 2>/dev/null || true
+stop
 rm -f "$db"

@@ -29,13 +29,16 @@ CHROMIUM_FLAGS = [
 @pytest.fixture(scope="session", autouse=True)
 def _test_settings():
     """Plain static storage: live_server serves files through the finders,
-    which do not know whitenoise's hashed manifest names. Fast hashing."""
+    which do not know whitenoise's hashed manifest names. Fast hashing.
+    No page cache: pages are rendered fresh under a pinned clock (the cache has
+    its own tests in test_pagecache.py)."""
     with override_settings(
         STORAGES={
             "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         },
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        PAGE_CACHE_SECONDS=0,
     ):
         yield
 

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    """The project itself as an app: it owns the content version behind the page cache."""
+
+    name = "kumamoto_portal"
+    verbose_name = "ポータル"
+
+    def ready(self) -> None:
+        from . import pagecache
+
+        pagecache.connect_signals()

@@ -1,0 +1,113 @@
+"""Whole-page cache for anonymous GET requests, keyed by the content version.
+
+A public page is rendered once and then served from the cache until either
+- staff edit any content (every save or delete in the content apps raises the
+  version, so every key changes on every app server at once), or
+- its lifetime ends: the page's own `max-age` when the view sets one (pages
+  that show the live counseling status end when that status changes), else
+  PAGE_CACHE_SECONDS.
+
+PAGE_CACHE_SECONDS=0 turns the cache off (the test suite does, except in the
+tests of this module).
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import F
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_max_age, patch_cache_control
+from simple_history.models import HistoricalChanges
+
+from .models import ContentVersion
+
+CONTENT_APPS = frozenset({"areas", "libraries", "counseling"})
+UNCACHEABLE = ("private", "no-cache", "no-store")
+
+
+def content_version() -> int:
+    """The current content version (0 before the first edit)."""
+    return next(iter(ContentVersion.objects.filter(pk=1).values_list("number", flat=True)), 0)
+
+
+def bump_content_version() -> None:
+    """Raise the content version: every cached page becomes stale."""
+    if not ContentVersion.objects.filter(pk=1).update(number=F("number") + 1):
+        ContentVersion.objects.get_or_create(pk=1, defaults={"number": 1})
+
+
+def is_content_model(model: type) -> bool:
+    """Models whose rows residents see (their edit history excluded)."""
+    return model._meta.app_label in CONTENT_APPS and not issubclass(model, HistoricalChanges)
+
+
+def _on_change(sender, action: str = "post_", **kwargs) -> None:
+    if is_content_model(sender) and action.startswith("post_"):
+        bump_content_version()
+
+
+def connect_signals() -> None:
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_on_change, dispatch_uid=f"pagecache-{signal}")
+
+
+def is_cacheable_request(request: HttpRequest) -> bool:
+    """Anonymous GETs only: a signed-in clerk always sees a fresh page."""
+    return (
+        request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def cache_lifetime(response: HttpResponse, default: int) -> int:
+    """Seconds the response may be kept; 0 when it must not be cached at all."""
+    if (
+        response.status_code != 200
+        or response.streaming
+        or response.cookies
+        or response.has_header("Vary")  # e.g. "Cookie": the page used the session or a CSRF token
+        or any(word in response.get("Cache-Control", "") for word in UNCACHEABLE)
+    ):
+        return 0
+    max_age = get_max_age(response)
+    return default if max_age is None else max_age
+
+
+def page_key(request: HttpRequest, version: int) -> str:
+    url = request.build_absolute_uri()
+    return f"page:{version}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+class PageCacheMiddleware:
+    """Serve a cached copy of a public page while it is still valid (see the module doc).
+
+    Sits right after SecurityMiddleware and WhiteNoise: a hit skips the session,
+    CSRF, auth and CSP work, and the stored page already carries the headers the
+    inner middleware added (CSP, X-Frame-Options). Sessions and CSRF tokens show
+    up as Set-Cookie or Vary on the response, and such pages are never stored.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        default = settings.PAGE_CACHE_SECONDS
+        if not default or not is_cacheable_request(request):
+            return self.get_response(request)
+        key = page_key(request, content_version())
+        now = time.time()
+        entry = cache.get(key)
+        if entry is not None:
+            response, expires = entry
+            if get_max_age(response) is not None:
+                patch_cache_control(response, max_age=max(0, int(expires - now)))
+            return response
+        response = self.get_response(request)
+        lifetime = cache_lifetime(response, default)
+        if lifetime > 0:
+            cache.set(key, (response, now + lifetime), lifetime)
+        return response
