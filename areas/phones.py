@@ -1,5 +1,7 @@
 """Japanese phone numbers: validation, display and tel: links (via phonenumbers)."""
 
+from functools import lru_cache
+
 import phonenumbers
 from django.core.exceptions import ValidationError
 
@@ -26,6 +28,7 @@ def validate_japanese_phone(text: str) -> None:
     parse_japanese_phone(text)
 
 
+@lru_cache(maxsize=1024)  # pages format the same few numbers on every request
 def format_phone(text: str) -> str:
     """The national form with hyphens (0968-75-1312); unparsable text is returned as is."""
     try:
@@ -34,6 +37,7 @@ def format_phone(text: str) -> str:
         return text
 
 
+@lru_cache(maxsize=1024)
 def tel_uri(text: str) -> str:
     """The RFC 3966 link for a number (tel:+81-968-75-1312), or "" when it is not valid."""
     try:
