@@ -5,20 +5,24 @@ A public page is rendered once and then served from the cache until either
   version, so every key changes on every app server at once), or
 - its lifetime ends: the page's own `max-age` when the view sets one (pages
   that show the live counseling status end when that status changes), else
-  PAGE_CACHE_SECONDS.
+  PAGE_CACHE_SECONDS; and never past midnight in Japan, since pages say
+  "as of today".
 
 PAGE_CACHE_SECONDS=0 turns the cache off (the test suite does, except in the
 tests of this module).
 """
 
 import hashlib
-import time
+import math
+from datetime import datetime, timedelta
+from datetime import time as dt_time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_max_age, patch_cache_control
 from simple_history.models import HistoricalChanges
 
@@ -77,6 +81,13 @@ def cache_lifetime(response: HttpResponse, default: int) -> int:
     return default if max_age is None else max_age
 
 
+def seconds_to_midnight(instant: datetime) -> int:
+    """Seconds from `instant` to the next midnight in the site's time zone (Asia/Tokyo)."""
+    local = timezone.localtime(instant)
+    midnight = datetime.combine(local.date() + timedelta(days=1), dt_time(), tzinfo=local.tzinfo)
+    return math.ceil((midnight - local).total_seconds())
+
+
 def page_key(request: HttpRequest, version: int) -> str:
     url = request.build_absolute_uri()
     return f"page:{version}:{hashlib.sha256(url.encode()).hexdigest()}"
@@ -99,15 +110,15 @@ class PageCacheMiddleware:
         if not default or not is_cacheable_request(request):
             return self.get_response(request)
         key = page_key(request, content_version())
-        now = time.time()
+        now = timezone.now()
         entry = cache.get(key)
         if entry is not None:
             response, expires = entry
             if get_max_age(response) is not None:
-                patch_cache_control(response, max_age=max(0, int(expires - now)))
+                patch_cache_control(response, max_age=max(0, math.ceil((expires - now).total_seconds())))
             return response
         response = self.get_response(request)
-        lifetime = cache_lifetime(response, default)
+        lifetime = min(cache_lifetime(response, default), seconds_to_midnight(now))
         if lifetime > 0:
-            cache.set(key, (response, now + lifetime), lifetime)
+            cache.set(key, (response, now + timedelta(seconds=lifetime)), lifetime)
         return response

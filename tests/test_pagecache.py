@@ -175,3 +175,18 @@ def test_cache_lifetime_follows_the_response(headers, cookie, lifetime):
 
 def test_errors_are_never_kept():
     assert pagecache.cache_lifetime(HttpResponse(status=404), default=60) == 0
+
+
+@pytest.mark.parametrize(
+    ("instant", "seconds"),
+    [((2026, 11, 25, 23, 59, 30), 30), ((2026, 11, 25, 0, 0, 0), 86400), ((2026, 12, 31, 23, 0, 0), 3600)],
+)
+def test_seconds_to_midnight_in_japan(instant, seconds):
+    assert pagecache.seconds_to_midnight(datetime(*instant, tzinfo=TOKYO)) == seconds
+
+
+def test_as_of_today_pages_are_not_kept_past_midnight(client):
+    with at(2026, 11, 25, 23, 59, 50):
+        assert "令和8年11月25日現在" in page_text(client.get("/areas/"))
+    with at(2026, 11, 26, 0, 0, 0):
+        assert "令和8年11月26日現在" in page_text(client.get("/areas/"))
