@@ -58,6 +58,8 @@ def test_qr_code_prints_and_still_scans(page: Page, live_server):
     text = pdf_text(print_pdf(page, "counseling-print"))
     assert "こころの悩み相談@熊本連携中枢都市圏" in text
     assert "096-353-4343" in text  # crisis lines are printed
+    assert "毎週 火曜日・日曜日 18:00〜22:00" in text  # the schedule is printed
+    assert "次の受付は" not in text  # the live status is not: on paper it would soon be wrong
     page.emulate_media(media="print")
     image = Image.open(io.BytesIO(page.locator("svg.qr-code").screenshot()))
     assert [r.text for r in zxingcpp.read_barcodes(image)] == [FRIEND_URL]

@@ -49,4 +49,6 @@ def test_every_page_prints_on_a4_without_chrome(page: Page, live_server):
             problems.append((path, "heading missing"))
         if "お知らせするサイトです" in text or "このページのURL" not in text:
             problems.append((path, "footer printed or page URL missing"))
+        if "次の受付は" in text or "いま相談できます" in text:
+            problems.append((path, "live counseling status printed"))
     assert problems == []
