@@ -158,3 +158,14 @@ def test_pages_request_nothing_from_other_hosts(client, url):
     html = client.get(url).content.decode()
     assets = re.findall(r'<(?:link|script|img|iframe)[^>]+(?:href|src)="(https?:)?//', html)
     assert assets == []
+
+
+@pytest.mark.usefixtures("reference_data")
+def test_pages_travel_compressed_and_are_not_sent_twice(client):
+    plain = client.get("/areas/")
+    compressed = client.get("/areas/", HTTP_ACCEPT_ENCODING="gzip")
+    assert compressed["Content-Encoding"] == "gzip"
+    assert len(compressed.content) < len(plain.content) / 3
+    again = client.get("/areas/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=compressed["ETag"])
+    assert again.status_code == 304
+    assert again.content == b""
