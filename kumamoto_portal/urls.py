@@ -12,6 +12,7 @@ admin.site.index_title = "データの管理"
 urlpatterns = [
     path("", views.home, name="home"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("styleguide/", views.styleguide, name="styleguide"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("areas.urls")),

@@ -9,6 +9,7 @@ from django.utils import timezone
 from areas import rules
 from areas.models import CooperationProject, Municipality, Pillar
 from counseling.models import Service
+from counseling.rules import Status
 from counseling.views import cache_until_next_change
 
 
@@ -32,6 +33,23 @@ def home(request: HttpRequest) -> HttpResponse:
     status = service.schedule().status_at(now)
     context.update(service=service, status=status)
     return cache_until_next_change(render(request, "pages/home.html", context), status, now)
+
+
+def styleguide(request: HttpRequest) -> HttpResponse:
+    """Every component of the site on one page, for maintainers (not indexed, not in the menu).
+
+    The status boxes are drawn from the next real session, so no time is made up.
+    """
+    context = {"project_statuses": CooperationProject.Status.choices}
+    service = Service.objects.with_schedule().first()
+    upcoming = service.schedule().upcoming(timezone.now(), 1) if service else []
+    if upcoming:
+        context.update(
+            service=service,
+            open_status=Status(is_open=True, until=upcoming[0].end),
+            closed_status=Status(is_open=False, next_opening=upcoming[0]),
+        )
+    return render(request, "pages/styleguide.html", context)
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:

@@ -1,11 +1,16 @@
 """The project-level pages and the Japanese error pages."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.test import RequestFactory, override_settings
 from django.urls import include, path
 
 from kumamoto_portal import views
+from tests.helpers import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -137,6 +142,7 @@ PUBLIC_PAGES = [
     "/libraries/eligibility/?resident=431001",
     "/counseling/",
     "/counseling/calendar/",
+    "/styleguide/",
 ]
 
 
@@ -169,3 +175,22 @@ def test_pages_travel_compressed_and_are_not_sent_twice(client):
     again = client.get("/areas/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=compressed["ETag"])
     assert again.status_code == 304
     assert again.content == b""
+
+
+@pytest.mark.usefixtures("reference_data")
+def test_styleguide_shows_every_status_and_is_not_indexed(client):
+    with time_machine.travel(datetime(2026, 12, 1, 12, 0, tzinfo=ZoneInfo("Asia/Tokyo")), tick=False):
+        response = client.get("/styleguide/")
+    page = page_text(response)
+    assert '<meta name="robots" content="noindex">' in response.content.decode()
+    assert all(label in page for label in ("準備中", "実施中", "終了"))
+    # both status boxes, drawn from the next real session (Tue 2026-12-01 18:00-22:00)
+    assert "受付中 いま相談できます。今日の受付は 22:00 まで" in page
+    assert "受付時間外 次の受付は 2026年12月1日(火) 18:00 から" in page
+    assert b"/styleguide/" not in client.get("/sitemap.xml").content
+
+
+def test_styleguide_works_without_a_counseling_service(client):
+    response = client.get("/styleguide/")
+    assert response.status_code == 200
+    assert "受付時間外" not in page_text(response)

@@ -58,3 +58,10 @@ def test_print_hides_navigation_and_shows_link_addresses(page: Page, live_server
     page.emulate_media(media="print")
     assert page.locator(".site-nav").is_hidden()
     assert page.locator(".breadcrumbs").is_hidden()
+
+
+@pytest.mark.usefixtures("live_reference_data")
+def test_styleguide_has_no_axe_violation_at_both_widths(page: Page, live_server):
+    # Every component at once, including the error state of a field and both status boxes.
+    assert_accessible(page, live_server.url + "/styleguide/", "styleguide")
+    expect(page.locator(".status")).to_have_count(2)
