@@ -8,6 +8,6 @@ class PortalConfig(AppConfig):
     verbose_name = "ポータル"
 
     def ready(self) -> None:
-        from . import pagecache
+        from . import checks, pagecache  # noqa: F401  (checks registers itself)
 
         pagecache.connect_signals()

@@ -1,0 +1,22 @@
+"""System checks for what the portal's rules take for granted (run by every manage.py command)."""
+
+from django.conf import settings
+from django.core.checks import Error, register
+
+
+@register()
+def portal_settings(app_configs=None, **kwargs) -> list[Error]:
+    """ "Today", 和暦 dates and the counseling hours are Japan's; the page cache needs a sane lifetime."""
+    errors = []
+    if settings.TIME_ZONE != "Asia/Tokyo" or not settings.USE_TZ:
+        errors.append(
+            Error(
+                "TIME_ZONE は Asia/Tokyo、USE_TZ は True にしてください(日付と受付時間は日本時間で判断します)。",
+                id="portal.E001",
+            )
+        )
+    if settings.PAGE_CACHE_SECONDS < 0:
+        errors.append(
+            Error("PAGE_CACHE_SECONDS は 0 以上の秒数にしてください(0 でキャッシュしません)。", id="portal.E002")
+        )
+    return errors
