@@ -120,6 +120,7 @@ class WeeklySession(TimeRange):
         Service, on_delete=models.CASCADE, related_name="weekly_sessions", verbose_name="相談窓口"
     )
     weekday = models.PositiveSmallIntegerField("曜日", choices=WEEKDAYS)
+    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
     class Meta:

@@ -1,9 +1,13 @@
-"""`load_reference_data`: idempotent, and never overwrites what staff edited."""
+"""`load_reference_data`: idempotent, and never overwrites what staff edited.
+`export_reference_data`: writes the fixtures back, every row with its source."""
 
+import json
 from io import StringIO
+from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.conf import settings
+from django.core.management import CommandError, call_command
 
 from areas.models import CooperationProject, Municipality
 
@@ -55,3 +59,42 @@ def test_new_rows_get_ids_after_the_loaded_ones():
     load()
     created = CooperationProject.objects.create(title="新事業", slug="new", summary="x")
     assert created.pk > 2  # the sequence moved past the fixture ids (PostgreSQL)
+
+
+FIXTURES = sorted((Path(settings.BASE_DIR) / "fixtures").glob("*.json"))
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_every_fixture_row_names_its_source(path):
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    assert [(row["model"], row["pk"]) for row in rows if not row["fields"].get("source", "").strip()] == []
+
+
+def export(tmp_path) -> str:
+    out = StringIO()
+    call_command("export_reference_data", output_dir=tmp_path, stdout=out)
+    return out.getvalue()
+
+
+def test_export_after_load_gives_back_the_fixtures_unchanged(tmp_path):
+    load()
+    export(tmp_path)
+    for path in FIXTURES:
+        assert (tmp_path / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), path.name
+
+
+def test_export_carries_a_staff_correction(tmp_path):
+    load()
+    Municipality.objects.filter(code="432067").update(website="https://www.city.tamana.lg.jp/example/")
+    export(tmp_path)
+    rows = json.loads((tmp_path / "areas.json").read_text(encoding="utf-8"))
+    tamana = next(row for row in rows if row["fields"].get("code") == "432067")
+    assert tamana["fields"]["website"] == "https://www.city.tamana.lg.jp/example/"
+
+
+def test_export_refuses_a_row_without_source_and_writes_nothing(tmp_path):
+    load()
+    CooperationProject.objects.filter(slug="library-mutual-use").update(source="")
+    with pytest.raises(CommandError, match="出典が空の行があります"):
+        export(tmp_path)
+    assert list(tmp_path.iterdir()) == []
