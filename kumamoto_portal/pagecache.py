@@ -17,6 +17,7 @@ import math
 from datetime import datetime, timedelta
 from datetime import time as dt_time
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
@@ -44,8 +45,14 @@ def bump_content_version() -> None:
 
 
 def is_content_model(model: type) -> bool:
-    """Models whose rows residents see (their edit history excluded)."""
-    return model._meta.app_label in CONTENT_APPS and not issubclass(model, HistoricalChanges)
+    """Models whose rows residents see: the content apps' own models, not their edit
+    history, nor the frozen copies that data migrations use (the version table may
+    not exist yet while they run)."""
+    return (
+        model._meta.app_label in CONTENT_APPS
+        and not issubclass(model, HistoricalChanges)
+        and apps.get_model(model._meta.label) is model
+    )
 
 
 def _on_change(sender, action: str = "post_", **kwargs) -> None:

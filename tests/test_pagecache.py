@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.http import HttpResponse
 from django.test import override_settings
 
@@ -79,10 +81,13 @@ def test_the_version_row_is_recreated_when_missing():
     assert pagecache.content_version() == 1
 
 
-def test_edit_history_rows_are_not_content():
+def test_edit_history_rows_and_migration_copies_are_not_content():
     assert pagecache.is_content_model(Municipality)
+    assert pagecache.is_content_model(CooperationProject.municipalities.through)
     assert not pagecache.is_content_model(Municipality.history.model)
     assert not pagecache.is_content_model(ContentVersion)
+    frozen = MigrationLoader(connection).project_state().apps.get_model("areas", "Municipality")
+    assert not pagecache.is_content_model(frozen)
 
 
 def test_the_live_status_is_not_served_past_its_change(client):
