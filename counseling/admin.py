@@ -6,6 +6,8 @@ from django.db import models
 from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
+from areas.admin import CompactInline
+
 from . import rules
 from .models import Closure, CrisisLine, ExtraSession, Menu, Service, WeeklySession
 
@@ -43,27 +45,25 @@ class ExtraFormSet(NoOverlapFormSet):
     day_field = "date"
 
 
-class MenuInline(admin.TabularInline):
+class MenuInline(CompactInline):
     model = Menu
-    extra = 0
 
 
-class WeeklySessionInline(admin.TabularInline):
+class WeeklySessionInline(CompactInline):
     model = WeeklySession
     formset = WeeklyFormSet
-    extra = 0
+    fields = ["weekday", "start", "end", "source"]
 
 
-class ClosureInline(admin.TabularInline):
+class ClosureInline(CompactInline):
     model = Closure
-    extra = 0
     fields = ["kind", "reason", "start_month", "start_day", "end_month", "end_day", "start_date", "end_date", "source"]
 
 
-class ExtraSessionInline(admin.TabularInline):
+class ExtraSessionInline(CompactInline):
     model = ExtraSession
     formset = ExtraFormSet
-    extra = 0
+    fields = ["date", "start", "end", "note"]
 
 
 @admin.register(Service)

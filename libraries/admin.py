@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
+from areas.admin import CompactInline
+
 from .models import KindCount, LibrarySystem, Location, MutualUseAgreement
 
 
@@ -23,14 +25,12 @@ class LocationInline(admin.StackedInline):
     ]
 
 
-class KindCountInline(admin.TabularInline):
+class KindCountInline(CompactInline):
     model = KindCount
-    extra = 0
 
 
-class AgreementInline(admin.TabularInline):
+class AgreementInline(CompactInline):
     model = MutualUseAgreement
-    extra = 0
     fields = ["home_municipality", "since", "what_to_bring", "contact_department", "contact_phone", "source"]
     autocomplete_fields = ["home_municipality"]
 
