@@ -86,6 +86,7 @@ class Menu(models.Model):
     audience = models.CharField("対象", max_length=80, blank=True)
     order = models.PositiveSmallIntegerField("表示順", default=10)
     source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "相談メニュー"

@@ -88,6 +88,7 @@ class KindCount(models.Model):
     kind = models.CharField("種類", max_length=20, choices=Kind.choices)
     count = models.PositiveSmallIntegerField("施設数")
     source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "種類ごとの施設数"

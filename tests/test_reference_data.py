@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from areas.models import CooperationProject, Municipality
+from counseling.models import Closure, Menu, Service, WeeklySession
 
 pytestmark = pytest.mark.django_db
 
@@ -42,10 +43,29 @@ def test_a_staff_edit_survives_a_reload():
     assert CooperationProject.objects.get(slug="line-counseling").summary == "職員が書き直した概要"
 
 
-def test_a_deleted_reference_row_comes_back():
+def test_a_row_staff_deleted_stays_deleted():
     load()
-    Municipality.objects.filter(code="433691").delete()
+    Municipality.objects.get(code="433691").delete()  # as the admin's delete does
+    output = load()
+    assert not Municipality.objects.filter(code="433691").exists()
+    assert "職員が削除したため登録しない 1 件" in output
+
+
+def test_rows_deleted_with_their_parent_stay_deleted():
     load()
+    service = Service.objects.get()
+    children = service.menus.count() + service.weekly_sessions.count() + service.closures.count()
+    service.delete()  # its menus, sessions and closures go with it
+    output = load()
+    assert not Service.objects.exists()
+    assert not Menu.objects.exists() and not WeeklySession.objects.exists() and not Closure.objects.exists()
+    assert f"職員が削除したため登録しない {1 + children} 件" in output
+
+
+def test_include_deleted_brings_deleted_rows_back():
+    load()
+    Municipality.objects.get(code="433691").delete()
+    load("--include-deleted")
     assert Municipality.objects.filter(code="433691").exists()
 
 

@@ -3,7 +3,8 @@
 Policy: each fixture row is created only if no row with its primary key exists
 yet. Rows already in the database (edited by staff or not) are left as they
 are, so running this again, as `make run` does at every start, never wipes an
-admin edit. A reference row that staff deleted comes back on the next run.
+admin edit. A row that staff deleted stays deleted: its edit history records
+the deletion, and such rows are skipped unless --include-deleted is given.
 
 Which files are loaded, and in which order, is declared by each app in
 `AppConfig.reference_fixtures` (apps in INSTALLED_APPS order).
@@ -35,31 +36,53 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="登録せずに件数だけを表示します。")
+        parser.add_argument(
+            "--include-deleted", action="store_true", help="職員が管理画面で削除した参照データの行も登録し直します。"
+        )
 
     @staticmethod
-    def _existing_keys(items) -> set[tuple[type, object]]:
-        """(model, pk) of the fixture rows already in the database: one query per model."""
+    def _pks_by_model(items) -> dict[type, list]:
         pks_by_model: dict[type, list] = {}
         for item in items:
             pks_by_model.setdefault(type(item.object), []).append(item.object.pk)
+        return pks_by_model
+
+    @classmethod
+    def _existing_keys(cls, items) -> set[tuple[type, object]]:
+        """(model, pk) of the fixture rows already in the database: one query per model."""
         return {
             (model, pk)
-            for model, pks in pks_by_model.items()
+            for model, pks in cls._pks_by_model(items).items()
             for pk in model._default_manager.filter(pk__in=pks).values_list("pk", flat=True)
         }
 
-    def handle(self, *args, dry_run: bool = False, **options):
+    @classmethod
+    def _deleted_keys(cls, items) -> set[tuple[type, object]]:
+        """(model, pk) of the fixture rows whose edit history records a deletion: one query per model."""
+        return {
+            (model, pk)
+            for model, pks in cls._pks_by_model(items).items()
+            for pk in model.history.filter(**{f"{model._meta.pk.attname}__in": pks, "history_type": "-"}).values_list(
+                model._meta.pk.attname, flat=True
+            )
+        }
+
+    def handle(self, *args, dry_run: bool = False, include_deleted: bool = False, **options):
         created: dict[str, int] = {}
-        kept = 0
+        kept = deleted = 0
         touched_models = set()
         with transaction.atomic():
             for path in reference_fixture_paths():
                 items = list(serializers.deserialize("json", path.read_text(encoding="utf-8")))
                 existing = self._existing_keys(items)
+                deleted_by_staff = set() if include_deleted else self._deleted_keys(items)
                 for item in items:
                     model = type(item.object)
                     if (model, item.object.pk) in existing:
                         kept += 1
+                        continue
+                    if (model, item.object.pk) in deleted_by_staff:
+                        deleted += 1
                         continue
                     label = model._meta.label
                     created[label] = created.get(label, 0) + 1
@@ -76,4 +99,5 @@ class Command(BaseCommand):
         verb = "登録予定" if dry_run else "登録"
         for label, count in sorted(created.items()):
             self.stdout.write(f"{label}: {count} 件を{verb}")
-        self.stdout.write(self.style.SUCCESS(f"新規 {sum(created.values())} 件、既存のため変更なし {kept} 件"))
+        summary = f"新規 {sum(created.values())} 件、既存のため変更なし {kept} 件"
+        self.stdout.write(self.style.SUCCESS(f"{summary}、職員が削除したため登録しない {deleted} 件"))
