@@ -6,7 +6,7 @@ from django.core.checks import Error, register
 
 @register()
 def portal_settings(app_configs=None, **kwargs) -> list[Error]:
-    """ "Today", 和暦 dates and the counseling hours are Japan's; the page cache needs a sane lifetime."""
+    """Today's date, 和暦 dates and the counseling hours are all Japan's; the page cache needs a sane lifetime."""
     errors = []
     if settings.TIME_ZONE != "Asia/Tokyo" or not settings.USE_TZ:
         errors.append(
