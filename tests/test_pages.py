@@ -194,3 +194,16 @@ def test_styleguide_works_without_a_counseling_service(client):
     response = client.get("/styleguide/")
     assert response.status_code == 200
     assert "受付時間外" not in page_text(response)
+
+
+@pytest.mark.usefixtures("reference_data")
+@pytest.mark.parametrize("encoding", ["", "gzip"])
+def test_head_gives_the_headers_of_get_without_a_body(client, encoding):
+    get = client.get("/areas/", HTTP_ACCEPT_ENCODING=encoding)
+    head = client.head("/areas/", HTTP_ACCEPT_ENCODING=encoding)
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["Content-Type"] == get["Content-Type"]
+    # gzip output carries up to 100 random bytes (Django's BREACH mitigation)
+    slack = 100 if encoding else 0
+    assert abs(int(head["Content-Length"]) - len(get.content)) <= slack

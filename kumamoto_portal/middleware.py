@@ -1,0 +1,24 @@
+"""Small project-wide middleware."""
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+
+class HeadWithoutBodyMiddleware:
+    """Answer HEAD with the headers of GET and no body.
+
+    Django leaves this to the server; gunicorn drops the body but logs a warning
+    for every HEAD, and uptime monitors send HEAD all day. Sits first in
+    MIDDLEWARE so Content-Length is that of the final (compressed) body.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.method == "HEAD" and not response.streaming:
+            response["Content-Length"] = str(len(response.content))
+            response.content = b""
+        return response
