@@ -24,6 +24,7 @@ PARAMS = {
     "/libraries/return/": "from",
     "/libraries/eligibility/": "resident",
     "/counseling/calendar/": "month",
+    "/styleguide/": "sample",
 }
 PATHS = ["/areas/{}/", "/policy/{}/1/", "/policy/3/{}/", "/projects/{}/", "/libraries/locations/{}/"]
 

@@ -47,21 +47,21 @@ class Command(BaseCommand):
             pks_by_model.setdefault(type(item.object), []).append(item.object.pk)
         return pks_by_model
 
-    @classmethod
-    def _existing_keys(cls, items) -> set[tuple[type, object]]:
+    @staticmethod
+    def _existing_keys(pks_by_model: dict[type, list]) -> set[tuple[type, object]]:
         """(model, pk) of the fixture rows already in the database: one query per model."""
         return {
             (model, pk)
-            for model, pks in cls._pks_by_model(items).items()
+            for model, pks in pks_by_model.items()
             for pk in model._default_manager.filter(pk__in=pks).values_list("pk", flat=True)
         }
 
-    @classmethod
-    def _deleted_keys(cls, items) -> set[tuple[type, object]]:
+    @staticmethod
+    def _deleted_keys(pks_by_model: dict[type, list]) -> set[tuple[type, object]]:
         """(model, pk) of the fixture rows whose edit history records a deletion: one query per model."""
         return {
             (model, pk)
-            for model, pks in cls._pks_by_model(items).items()
+            for model, pks in pks_by_model.items()
             for pk in model.history.filter(**{f"{model._meta.pk.attname}__in": pks, "history_type": "-"}).values_list(
                 model._meta.pk.attname, flat=True
             )
@@ -74,8 +74,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             for path in reference_fixture_paths():
                 items = list(serializers.deserialize("json", path.read_text(encoding="utf-8")))
-                existing = self._existing_keys(items)
-                deleted_by_staff = set() if include_deleted else self._deleted_keys(items)
+                pks_by_model = self._pks_by_model(items)
+                existing = self._existing_keys(pks_by_model)
+                deleted_by_staff = set() if include_deleted else self._deleted_keys(pks_by_model)
                 for item in items:
                     model = type(item.object)
                     if (model, item.object.pk) in existing:
