@@ -18,7 +18,7 @@ from areas.phones import validate_japanese_phone
 
 from . import rules
 
-WEEKDAYS = [(0, "月曜日"), (1, "火曜日"), (2, "水曜日"), (3, "木曜日"), (4, "金曜日"), (5, "土曜日"), (6, "日曜日")]
+WEEKDAYS = list(enumerate(rules.WEEKDAY_NAMES))  # 0 = Monday, as date.weekday()
 
 
 def validate_https(url: str) -> None:

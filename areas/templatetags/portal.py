@@ -100,8 +100,7 @@ def jp_day(value: date | datetime | None) -> str:
     """{{ day|jp_day }} → 2026年12月1日(火); aware datetimes are read in Japan time."""
     if not value:
         return UNKNOWN
-    day = _as_date(value)
-    return f"{day.year}年{day.month}月{day.day}日({WEEKDAY_SHORT[day.weekday()]})"
+    return f"{seireki(value)}({WEEKDAY_SHORT[_as_date(value).weekday()]})"
 
 
 @register.filter
