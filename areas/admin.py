@@ -1,18 +1,12 @@
 """Admin for staff: members, pillars and fields, cooperation projects."""
 
-from django import forms
 from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
+from kumamoto_portal.admin import CompactInline
+
 from .models import CooperationProject, Municipality, Pillar, PolicyField, PolicyGroup
-
-
-class CompactInline(admin.TabularInline):
-    """One row per item: long texts (sources, notes) get a small box, not a full-size one."""
-
-    extra = 0
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
 
 
 @admin.register(Municipality)

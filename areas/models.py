@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from . import rules
-from .phones import validate_japanese_phone
+from kumamoto_portal.models import SOURCE_HELP, ContactFields
+from kumamoto_portal.wareki import validate_convertible
 
-SOURCE_HELP = "この行の情報の出典(資料名、URL、時点)。住民に表示されます。"
+from . import rules
 
 hiragana_validator = RegexValidator(
     r"^[ぁ-ゖー・\s]+$", "よみがなは、ひらがなで入力してください(例: くまもとし)。", code="not_hiragana"
@@ -42,18 +42,6 @@ def validate_not_in_future(day: date, today: date) -> None:
         )
 
 
-class ContactFields(models.Model):
-    """Whom residents ask about something: a department and its phone (validated)."""
-
-    contact_department = models.CharField("問い合わせ先(担当課)", max_length=60, blank=True)
-    contact_phone = models.CharField(
-        "問い合わせ先の電話番号", max_length=20, blank=True, validators=[validate_japanese_phone]
-    )
-
-    class Meta:
-        abstract = True
-
-
 class MunicipalityQuerySet(models.QuerySet):
     def members_as_of(self, day: date) -> "MunicipalityQuerySet":
         """Members on `day` (joined on or before it). Same rule as rules.members_as_of."""
@@ -77,7 +65,9 @@ class Municipality(models.Model):
     kana = models.CharField("よみがな", max_length=40, validators=[hiragana_validator])
     kind = models.CharField("種別", max_length=1, choices=Kind.choices)
     district = models.CharField("郡", max_length=20, blank=True, help_text="町村のみ(例: 玉名郡)。市は空欄です。")
-    joined_on = models.DateField("加入日", help_text="連携協約を締結した日。この日から構成市町村に数えます。")
+    joined_on = models.DateField(
+        "加入日", validators=[validate_convertible], help_text="連携協約を締結した日。この日から構成市町村に数えます。"
+    )
     is_central_city = models.BooleanField("連携中枢都市", default=False)
     population = models.PositiveIntegerField("人口", null=True, blank=True, help_text="わからない場合は空欄。")
     population_reference = models.CharField("人口の基準", max_length=40, blank=True, default="令和2年国勢調査")
@@ -90,7 +80,7 @@ class Municipality(models.Model):
         blank=True,
         validators=[MinValueValidator(0, "面積に負の値は入力できません。")],
     )
-    area_reference_date = models.DateField("面積の基準日", null=True, blank=True)
+    area_reference_date = models.DateField("面積の基準日", null=True, blank=True, validators=[validate_convertible])
     area_note = models.CharField("面積の注記", max_length=100, blank=True)
     area_source = models.CharField("面積の出典", max_length=200, blank=True)
     website = models.URLField("ウェブサイト", blank=True)
@@ -136,11 +126,6 @@ class Municipality(models.Model):
             raise ValidationError({"district": "市には郡を入力しません。"})
         if self.kind in (self.Kind.TOWN, self.Kind.VILLAGE) and not self.district:
             raise ValidationError({"district": "町村には郡を入力してください(例: 玉名郡)。"})
-
-    @property
-    def full_name(self) -> str:
-        """玉名郡玉東町 for a town, 玉名市 for a city."""
-        return f"{self.district}{self.name}"
 
 
 class Pillar(models.Model):
@@ -256,7 +241,9 @@ class CooperationProject(ContactFields):
         help_text="出典で確かめられない場合は空欄のままにします。",
     )
     status = models.CharField("状況", max_length=10, choices=Status.choices, default=Status.PLANNED)
-    started_on = models.DateField("開始日", null=True, blank=True, help_text="わからない場合は空欄。")
+    started_on = models.DateField(
+        "開始日", null=True, blank=True, validators=[validate_convertible], help_text="わからない場合は空欄。"
+    )
     municipalities = models.ManyToManyField(
         Municipality, related_name="projects", blank=True, verbose_name="参加市町村"
     )

@@ -63,10 +63,6 @@ class Totals:
     population_unknown: tuple[str, ...] = ()
     area_unknown: tuple[str, ...] = ()
 
-    @property
-    def is_complete(self) -> bool:
-        return not self.population_unknown and not self.area_unknown
-
 
 def totals(members: Sequence[Member]) -> Totals:
     """Sum population and area over `members`, flagging unknown figures (see Totals)."""

@@ -1,17 +1,10 @@
 """sitemap.xml entries for the areas pages."""
 
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
 
 from .models import CooperationProject, Municipality, PolicyField
 
-
-class AreasListsSitemap(Sitemap):
-    def items(self) -> list[str]:
-        return ["areas:municipality_list", "areas:history", "areas:policy", "areas:project_list"]
-
-    def location(self, item: str) -> str:
-        return reverse(item)
+PAGES = ["areas:municipality_list", "areas:history", "areas:policy", "areas:project_list"]
 
 
 class MunicipalitySitemap(Sitemap):

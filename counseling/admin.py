@@ -6,7 +6,7 @@ from django.db import models
 from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
-from areas.admin import CompactInline
+from kumamoto_portal.admin import CompactInline
 
 from . import rules
 from .models import Closure, CrisisLine, ExtraSession, Menu, Service, WeeklySession
@@ -15,34 +15,22 @@ from .models import Closure, CrisisLine, ExtraSession, Menu, Service, WeeklySess
 class NoOverlapFormSet(BaseInlineFormSet):
     """Refuse rows of one service that overlap on the same day, as edited together in one form."""
 
-    day_field = ""  # "weekday" or "date"
-
     def clean(self) -> None:
         super().clean()
         rows = [
-            form.cleaned_data
+            form.instance
             for form in self.forms
             if form.cleaned_data
             and not form.cleaned_data.get("DELETE")
-            and all(form.cleaned_data.get(k) is not None for k in (self.day_field, "start", "end"))
+            and all(form.cleaned_data.get(k) is not None for k in (self.model.day_field, "start", "end"))
         ]
         for i, a in enumerate(rows):
-            for b in rows[i + 1 :]:
-                if a[self.day_field] == b[self.day_field] and rules.overlaps(
-                    a["start"], a["end"], b["start"], b["end"]
-                ):
-                    raise ValidationError(
-                        f"同じ日の受付時間が重なっています({a['start']:%H:%M}〜{a['end']:%H:%M} と "
-                        f"{b['start']:%H:%M}〜{b['end']:%H:%M})。時間を分けるか、1つにまとめてください。"
-                    )
-
-
-class WeeklyFormSet(NoOverlapFormSet):
-    day_field = "weekday"
-
-
-class ExtraFormSet(NoOverlapFormSet):
-    day_field = "date"
+            b = rules.first_overlap(a, rows[i + 1 :], day_of=lambda row: getattr(row, self.model.day_field))
+            if b is not None:
+                raise ValidationError(
+                    f"同じ日の受付時間が重なっています({a.start:%H:%M}〜{a.end:%H:%M} と "
+                    f"{b.start:%H:%M}〜{b.end:%H:%M})。時間を分けるか、1つにまとめてください。"
+                )
 
 
 class MenuInline(CompactInline):
@@ -51,7 +39,7 @@ class MenuInline(CompactInline):
 
 class WeeklySessionInline(CompactInline):
     model = WeeklySession
-    formset = WeeklyFormSet
+    formset = NoOverlapFormSet
     fields = ["weekday", "start", "end", "source"]
 
 
@@ -62,7 +50,7 @@ class ClosureInline(CompactInline):
 
 class ExtraSessionInline(CompactInline):
     model = ExtraSession
-    formset = ExtraFormSet
+    formset = NoOverlapFormSet
     fields = ["date", "start", "end", "note"]
 
 

@@ -13,8 +13,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from areas.models import SOURCE_HELP, ContactFields
-from areas.phones import validate_japanese_phone
+from kumamoto_portal.models import SOURCE_HELP, ContactFields
+from kumamoto_portal.phones import validate_japanese_phone
 
 from . import rules
 
@@ -30,6 +30,14 @@ class ServiceQuerySet(models.QuerySet):
     def with_schedule(self) -> "ServiceQuerySet":
         """Services with their sessions, closures and extra sessions (four queries in all)."""
         return self.prefetch_related("weekly_sessions", "closures", "extra_sessions")
+
+    def current(self) -> "Service | None":
+        """The service the pages describe, with its schedule: the first registered one.
+
+        None when no service is registered: the counseling pages then answer 404
+        and the home page leaves the counseling status out.
+        """
+        return self.with_schedule().order_by("pk").first()
 
 
 class Service(ContactFields):
@@ -98,7 +106,11 @@ class Menu(models.Model):
 
 
 class TimeRange(models.Model):
-    """A start and end time on one day; the end must come after the start."""
+    """A start and end time on one day; the end must come after the start, and a service's
+    rows of the same day (`day_field`: a weekday or a date) must not overlap."""
+
+    day_field = ""
+    overlap_message = ""
 
     start = models.TimeField("開始時刻")
     end = models.TimeField(
@@ -114,9 +126,19 @@ class TimeRange(models.Model):
             raise ValidationError(
                 {"end": f"終了時刻({self.end:%H:%M})は開始時刻({self.start:%H:%M})より後にしてください。"}
             )
+        day = getattr(self, self.day_field)
+        if self.service_id is None or day is None or self.start is None or self.end is None:
+            return
+        same_day = type(self).objects.filter(service_id=self.service_id, **{self.day_field: day}).exclude(pk=self.pk)
+        other = rules.first_overlap(self, same_day, day_of=lambda row: getattr(row, self.day_field))
+        if other is not None:
+            raise ValidationError(self.overlap_message.format(other=other))
 
 
 class WeeklySession(TimeRange):
+    day_field = "weekday"
+    overlap_message = "同じ曜日の受付時間({other})と重なっています。時間を分けるか、1つにまとめてください。"
+
     service = models.ForeignKey(
         Service, on_delete=models.CASCADE, related_name="weekly_sessions", verbose_name="相談窓口"
     )
@@ -135,19 +157,12 @@ class WeeklySession(TimeRange):
     def __str__(self) -> str:
         return f"{self.get_weekday_display()} {self.start:%H:%M}〜{self.end:%H:%M}"
 
-    def clean(self) -> None:
-        super().clean()
-        if self.service_id is None or self.weekday is None or self.start is None or self.end is None:
-            return
-        for other in WeeklySession.objects.filter(service_id=self.service_id, weekday=self.weekday).exclude(pk=self.pk):
-            if rules.overlaps(self.start, self.end, other.start, other.end):
-                raise ValidationError(
-                    f"同じ曜日の受付時間({other})と重なっています。時間を分けるか、1つにまとめてください。"
-                )
-
 
 class ExtraSession(TimeRange):
     """A one-off session on a given date (it takes place even on a closure day)."""
+
+    day_field = "date"
+    overlap_message = "同じ日の臨時の受付({other})と重なっています。"
 
     service = models.ForeignKey(
         Service, on_delete=models.CASCADE, related_name="extra_sessions", verbose_name="相談窓口"
@@ -166,14 +181,6 @@ class ExtraSession(TimeRange):
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.start:%H:%M}〜{self.end:%H:%M}"
-
-    def clean(self) -> None:
-        super().clean()
-        if self.service_id is None or self.date is None or self.start is None or self.end is None:
-            return
-        for other in ExtraSession.objects.filter(service_id=self.service_id, date=self.date).exclude(pk=self.pk):
-            if rules.overlaps(self.start, self.end, other.start, other.end):
-                raise ValidationError(f"同じ日の臨時の受付({other})と重なっています。")
 
 
 def _ymd(day: date) -> str:

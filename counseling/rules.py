@@ -13,11 +13,14 @@ Sessions that touch or overlap on one day count as one opening.
 """
 
 import calendar
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Protocol
+from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo
+
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 # How far ahead to look for the next opening before saying there is none.
@@ -165,6 +168,27 @@ def overlaps(a_start: time, a_end: time, b_start: time, b_end: time) -> bool:
     return a_start < b_end and b_start < a_end
 
 
+class TimedRow(Protocol):
+    start: time
+    end: time
+
+
+T = TypeVar("T", bound=TimedRow)
+
+
+def first_overlap(session: T, others: Iterable[T], day_of: Callable[[T], object]) -> T | None:
+    """The first of `others` on the same day as `session` (as `day_of` tells: a weekday or a date)
+    whose hours overlap it, or None. Weekly sessions, extra sessions and the admin's forms all ask this."""
+    return next(
+        (
+            other
+            for other in others
+            if day_of(other) == day_of(session) and overlaps(session.start, session.end, other.start, other.end)
+        ),
+        None,
+    )
+
+
 def cache_seconds(status: Status, instant: datetime, cap: int = 600) -> int:
     """How long a page showing `status` may be cached: never past the next change of state.
 
@@ -174,6 +198,12 @@ def cache_seconds(status: Status, instant: datetime, cap: int = 600) -> int:
     if change is None:
         return cap
     return max(0, min(cap, int((change - in_tokyo(instant)).total_seconds())))
+
+
+def cache_until_next_change(response: HttpResponse, status: Status, instant: datetime) -> HttpResponse:
+    """Let caches keep a page that shows the live `status` only until it changes (see cache_seconds)."""
+    patch_cache_control(response, public=True, max_age=cache_seconds(status, instant))
+    return response
 
 
 WEEKDAY_NAMES = ["月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日"]

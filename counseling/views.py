@@ -20,17 +20,11 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 def current_service() -> Service:
-    """The service the pages describe (the first one), with its schedule; 404 if none."""
-    service = Service.objects.with_schedule().first()
+    """The service the pages describe (Service.objects.current()); 404 when none is registered."""
+    service = Service.objects.current()
     if service is None:
         raise Http404("相談窓口が登録されていません")
     return service
-
-
-def cache_until_next_change(response: HttpResponse, status: rules.Status, now) -> HttpResponse:
-    """Let caches keep a page that shows the live status only until that status changes."""
-    patch_cache_control(response, public=True, max_age=rules.cache_seconds(status, now))
-    return response
 
 
 def service_page(request: HttpRequest) -> HttpResponse:
@@ -49,7 +43,7 @@ def service_page(request: HttpRequest) -> HttpResponse:
         if service.friend_add_url
         else "",
     }
-    return cache_until_next_change(render(request, "counseling/service.html", context), status, now)
+    return rules.cache_until_next_change(render(request, "counseling/service.html", context), status, now)
 
 
 def parse_month(value: str) -> date | None:

@@ -1,6 +1,4 @@
-"""URL converters. `id` accepts 1–9 digits, so a huge number gives 404, not a DB overflow."""
-
-from django.urls import register_converter
+"""URL converters (registered in urls.py). `id` accepts 1–9 digits, so a huge number gives 404, not a DB overflow."""
 
 
 class IdConverter:
@@ -11,6 +9,3 @@ class IdConverter:
 
     def to_url(self, value: int) -> str:
         return str(value)
-
-
-register_converter(IdConverter, "id")

@@ -72,7 +72,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            "builtins": ["django.templatetags.static", "areas.templatetags.portal"],
+            "builtins": ["django.templatetags.static", "kumamoto_portal.templatetags.portal"],
         },
     },
 ]

@@ -1,28 +1,33 @@
-"""sitemap.xml: the fixed pages here; each app adds its own sitemap class."""
+"""sitemap.xml: fixed pages by URL name, and each app's own sitemap classes for its rows."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from areas.sitemaps import AreasListsSitemap, MunicipalitySitemap, PolicyFieldSitemap, ProjectSitemap
-from counseling.sitemaps import CounselingPagesSitemap
-from libraries.sitemaps import LibraryPagesSitemap, LocationSitemap
+from areas import sitemaps as areas
+from counseling import sitemaps as counseling
+from libraries import sitemaps as libraries
 
 
-class StaticPagesSitemap(Sitemap):
+class NamedPagesSitemap(Sitemap):
+    """Pages without a row behind them, listed by URL name."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+
     def items(self) -> list[str]:
-        return ["home", "accessibility"]
+        return self.names
 
     def location(self, item: str) -> str:
         return reverse(item)
 
 
-SITEMAPS: dict[str, type[Sitemap]] = {
-    "pages": StaticPagesSitemap,
-    "areas": AreasListsSitemap,
-    "municipalities": MunicipalitySitemap,
-    "policy": PolicyFieldSitemap,
-    "projects": ProjectSitemap,
-    "libraries": LibraryPagesSitemap,
-    "library_locations": LocationSitemap,
-    "counseling": CounselingPagesSitemap,
+SITEMAPS: dict[str, Sitemap | type[Sitemap]] = {
+    "pages": NamedPagesSitemap(["home", "accessibility"]),
+    "areas": NamedPagesSitemap(areas.PAGES),
+    "municipalities": areas.MunicipalitySitemap,
+    "policy": areas.PolicyFieldSitemap,
+    "projects": areas.ProjectSitemap,
+    "libraries": NamedPagesSitemap(libraries.PAGES),
+    "library_locations": libraries.LocationSitemap,
+    "counseling": NamedPagesSitemap(counseling.PAGES),
 }

@@ -1,9 +1,13 @@
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from . import views
+from .converters import IdConverter
 from .sitemaps import SITEMAPS
+
+# Before the apps' URLs are included: they use <id:…>.
+register_converter(IdConverter, "id")
 
 admin.site.site_header = "熊本連携中枢都市圏ポータル 管理画面"
 admin.site.site_title = "熊本連携中枢都市圏ポータル 管理"

@@ -9,8 +9,7 @@ from django.utils import timezone
 from areas import rules
 from areas.models import CooperationProject, Municipality, Pillar
 from counseling.models import Service
-from counseling.rules import Status
-from counseling.views import cache_until_next_change
+from counseling.rules import Status, cache_until_next_change
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -27,7 +26,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "pillars": Pillar.objects.all(),
         "projects": CooperationProject.objects.in_progress().for_listing(),
     }
-    service = Service.objects.with_schedule().first()
+    service = Service.objects.current()
     if service is None:
         return render(request, "pages/home.html", context)
     status = service.schedule().status_at(now)
@@ -41,7 +40,7 @@ def styleguide(request: HttpRequest) -> HttpResponse:
     The status boxes are drawn from the next real session, so no time is made up.
     """
     context = {"project_statuses": CooperationProject.Status.choices}
-    service = Service.objects.with_schedule().first()
+    service = Service.objects.current()
     upcoming = service.schedule().upcoming(timezone.now(), 1) if service else []
     if upcoming:
         context.update(

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
-from areas.admin import CompactInline
+from kumamoto_portal.admin import CompactInline
 
 from .models import KindCount, LibrarySystem, Location, MutualUseAgreement
 

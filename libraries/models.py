@@ -7,8 +7,10 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from areas.models import SOURCE_HELP, ContactFields, Municipality
-from areas.phones import validate_japanese_phone
+from areas.models import Municipality
+from kumamoto_portal.models import SOURCE_HELP, ContactFields
+from kumamoto_portal.phones import validate_japanese_phone
+from kumamoto_portal.wareki import validate_convertible
 
 postal_code_validator = RegexValidator(
     r"^\d{3}-\d{4}$", "郵便番号は「123-4567」の形(半角数字とハイフン)で入力してください。", code="postal_code"
@@ -151,7 +153,9 @@ class MutualUseAgreement(ContactFields):
     system = models.ForeignKey(
         LibrarySystem, on_delete=models.PROTECT, related_name="agreements", verbose_name="利用できる図書館"
     )
-    since = models.DateField("開始日", null=True, blank=True, help_text="わからない場合は空欄。")
+    since = models.DateField(
+        "開始日", null=True, blank=True, validators=[validate_convertible], help_text="わからない場合は空欄。"
+    )
     what_to_bring = models.TextField(
         "登録に必要なもの", blank=True, help_text="わからない場合は空欄(「図書館に確認」と表示)。"
     )

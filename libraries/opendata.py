@@ -8,7 +8,7 @@
 
 from collections.abc import Iterable, Iterator
 
-from areas.phones import tel_uri
+from kumamoto_portal.phones import tel_uri
 
 from .models import Location
 

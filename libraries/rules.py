@@ -15,9 +15,16 @@ from dataclasses import dataclass
 from .models import Kind, KindCount, LibrarySystem, Location, MutualUseAgreement
 
 
-def loan_rules_for(borrowed_at: Location) -> str:
-    """The loan rules that apply to an item: always those of the system that lent it."""
-    return borrowed_at.system.loan_rules
+def loan_rules_for(lending: LibrarySystem) -> str:
+    """The loan rules (how many, how long) of an item lent by `lending`: always the lending system's own,
+    whoever borrows it and wherever they live. Empty when not known."""
+    return lending.loan_rules
+
+
+def return_rule(lending: LibrarySystem) -> str:
+    """The sentence that says where an item lent by `lending` goes back."""
+    owner = lending.municipality.name
+    return f"{owner}の図書館で借りた本は、{owner}の施設にしか返せません。"
 
 
 @dataclass(frozen=True)
@@ -32,15 +39,11 @@ class ReturnAnswer:
     lending_system: LibrarySystem
     allowed: tuple[Location, ...]
     not_allowed: tuple[NotAllowed, ...]
-
-    @property
-    def loan_rules(self) -> str:
-        return self.lending_system.loan_rules
+    loan_rules: str
 
     @property
     def rule(self) -> str:
-        owner = self.lending_system.municipality.name
-        return f"{owner}の図書館で借りた本は、{owner}の施設にしか返せません。ほかの市町村の図書館には返せません。"
+        return f"{return_rule(self.lending_system)}ほかの市町村の図書館には返せません。"
 
 
 def where_to_return(
@@ -53,17 +56,21 @@ def where_to_return(
     """
     lending = borrowed_at.system
     allowed = tuple(loc for loc in system_locations if loc.system_id == lending.pk)
-    owner = lending.municipality.name
     not_allowed = tuple(
         NotAllowed(
             system=partner,
-            reason=f"{partner.name}は{partner.municipality.name}の図書館です。"
-            f"{owner}の図書館で借りた本は、{owner}の施設にしか返せません。",
+            reason=f"{partner.name}は{partner.municipality.name}の図書館です。{return_rule(lending)}",
         )
         for partner in partner_systems
         if partner.pk != lending.pk
     )
-    return ReturnAnswer(borrowed_at=borrowed_at, lending_system=lending, allowed=allowed, not_allowed=not_allowed)
+    return ReturnAnswer(
+        borrowed_at=borrowed_at,
+        lending_system=lending,
+        allowed=allowed,
+        not_allowed=not_allowed,
+        loan_rules=loan_rules_for(lending),
+    )
 
 
 def group_by_ward(locations: Sequence[Location]) -> list[tuple[str, list[Location]]]:
@@ -85,6 +92,10 @@ class Eligibility:
     @property
     def what_to_bring(self) -> str:
         return self.agreement.what_to_bring if self.agreement else ""
+
+    @property
+    def loan_rules(self) -> str:
+        return loan_rules_for(self.system)
 
 
 def libraries_for_resident(
@@ -138,6 +149,19 @@ def group_by_kind(locations: Sequence[Location], counts: Iterable[KindCount]) ->
     return groups
 
 
-def location_total(locations: Sequence[Location], counts: Iterable[KindCount]) -> int:
-    """How many places a system has in all (e.g. 21 for 熊本市立図書館), listed or only counted."""
-    return sum(group.total for group in group_by_kind(locations, counts))
+@dataclass(frozen=True)
+class SystemSection:
+    """A system's locations grouped by kind, as the pages show them."""
+
+    system: LibrarySystem
+    groups: list[KindGroup]
+
+    @property
+    def total(self) -> int:
+        """How many places the system has in all (e.g. 21 for 熊本市立図書館), listed or only counted."""
+        return sum(group.total for group in self.groups)
+
+
+def system_section(system: LibrarySystem, locations: Sequence[Location], counts: Iterable[KindCount]) -> SystemSection:
+    """`system` with `locations` (all of its own, or a subset) grouped by kind against its published counts."""
+    return SystemSection(system=system, groups=group_by_kind(locations, counts))

@@ -1,17 +1,10 @@
 """sitemap.xml entries for the library pages."""
 
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
 
 from .models import Location
 
-
-class LibraryPagesSitemap(Sitemap):
-    def items(self) -> list[str]:
-        return ["libraries:guide", "libraries:location_list", "libraries:return", "libraries:eligibility"]
-
-    def location(self, item: str) -> str:
-        return reverse(item)
+PAGES = ["libraries:guide", "libraries:location_list", "libraries:return", "libraries:eligibility"]
 
 
 class LocationSitemap(Sitemap):

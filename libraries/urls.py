@@ -1,7 +1,5 @@
 from django.urls import path
 
-import kumamoto_portal.converters  # noqa: F401  (registers the "id" converter)
-
 from . import views
 
 app_name = "libraries"

@@ -1,8 +1,6 @@
 """Pages of the library mutual use: the guide, the locations, the two finders, open data."""
 
 import csv
-import re
-from dataclasses import dataclass
 
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
@@ -12,29 +10,12 @@ from django.utils import timezone
 from areas.models import Municipality
 
 from . import opendata, rules
+from .forms import EligibilityFinderForm, ReturnFinderForm, error_status, first_error
 from .models import LibrarySystem, Location, MutualUseAgreement
 
-LOCATION_ID = re.compile(r"[0-9]{1,9}")
-MUNICIPALITY_CODE = re.compile(r"[0-9]{6}")
 
-
-@dataclass(frozen=True)
-class SystemSection:
-    """A system as the pages show it: its locations grouped by kind, and its total."""
-
-    system: LibrarySystem
-    groups: list[rules.KindGroup]
-
-    @property
-    def total(self) -> int:
-        return sum(group.total for group in self.groups)
-
-
-def _sections(systems) -> list[SystemSection]:
-    return [
-        SystemSection(system, rules.group_by_kind(system.locations.all(), system.kind_counts.all()))
-        for system in systems
-    ]
+def _sections(systems) -> list[rules.SystemSection]:
+    return [rules.system_section(system, system.locations.all(), system.kind_counts.all()) for system in systems]
 
 
 def guide(request: HttpRequest) -> HttpResponse:
@@ -74,43 +55,33 @@ def return_finder(request: HttpRequest) -> HttpResponse:
     context: dict = {"locations": locations, "selected": request.GET.get("from", "")}
     if "from" not in request.GET:
         return render(request, "libraries/return.html", context)
-    value = request.GET["from"]
-    if not LOCATION_ID.fullmatch(value):
-        context["error"] = "借りた施設を一覧から選んでください。"
-        return render(request, "libraries/return.html", context, status=400)
-    borrowed_at = next((loc for loc in locations if loc.pk == int(value)), None)
-    if borrowed_at is None:
-        context["error"] = "選んだ施設は見つかりませんでした。一覧から選び直してください。"
-        return render(request, "libraries/return.html", context, status=404)
+    form = ReturnFinderForm(request.GET)
+    if not form.is_valid():
+        context["error"] = first_error(form)
+        return render(request, "libraries/return.html", context, status=error_status(form))
+    borrowed_at = form.cleaned_data["borrowed_at"]
     answer = rules.where_to_return(
         borrowed_at,
         locations,
         LibrarySystem.objects.partners_of(borrowed_at.system).order_by("municipality__code"),
     )
-    kind_groups = rules.group_by_kind(answer.allowed, borrowed_at.system.kind_counts.all())
-    context.update(
-        answer=answer,
-        wards=rules.group_by_ward(answer.allowed),
-        kind_groups=kind_groups,
-        total=sum(group.total for group in kind_groups),
-    )
+    section = rules.system_section(answer.lending_system, answer.allowed, borrowed_at.system.kind_counts.all())
+    context.update(answer=answer, wards=rules.group_by_ward(answer.allowed), section=section)
     return render(request, "libraries/return.html", context)
 
 
 def eligibility_finder(request: HttpRequest) -> HttpResponse:
     """ "I live in X": the systems open to them and what to bring. ?resident=<団体コード>"""
-    members = list(Municipality.objects.members_as_of(timezone.localdate()))
+    today = timezone.localdate()
+    members = list(Municipality.objects.members_as_of(today))
     context: dict = {"members": members, "selected": request.GET.get("resident", "")}
     if "resident" not in request.GET:
         return render(request, "libraries/eligibility.html", context)
-    value = request.GET["resident"]
-    if not MUNICIPALITY_CODE.fullmatch(value):
-        context["error"] = "お住まいの市町村を一覧から選んでください。"
-        return render(request, "libraries/eligibility.html", context, status=400)
-    resident = next((m for m in members if m.code == value), None)
-    if resident is None:
-        context["error"] = "選んだ市町村は、熊本連携中枢都市圏の構成市町村の中に見つかりませんでした。"
-        return render(request, "libraries/eligibility.html", context, status=404)
+    form = EligibilityFinderForm(request.GET, today)
+    if not form.is_valid():
+        context["error"] = first_error(form)
+        return render(request, "libraries/eligibility.html", context, status=error_status(form))
+    resident = form.cleaned_data["resident"]
     systems = LibrarySystem.objects.filter(Q(municipality=resident) | Q(agreements__home_municipality=resident))
     sections = {s.system.pk: s for s in _sections(systems.distinct().with_locations())}
     agreements = resident.library_agreements.select_related("system")

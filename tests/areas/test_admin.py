@@ -45,7 +45,7 @@ def test_bad_data_is_refused_with_a_reason_and_nothing_is_saved(staff, change, m
     assert not Municipality.objects.exists()
 
 
-@pytest.mark.usefixtures("reference_data")
+@pytest.mark.usefixtures("small_area")
 @pytest.mark.parametrize("query", ["玉名", "たまな", "432067"])
 def test_staff_find_a_member_by_name_reading_or_code(staff, query):
     response = staff.get("/admin/areas/municipality/", {"q": query})
@@ -53,23 +53,23 @@ def test_staff_find_a_member_by_name_reading_or_code(staff, query):
     assert "熊本市" not in response.content.decode().split("result_list")[1]
 
 
-@pytest.mark.usefixtures("reference_data")
 @pytest.mark.parametrize(
     "url",
     [
         "/admin/areas/municipality/?kind__exact=村",
-        "/admin/areas/pillar/1/change/",
+        "/admin/areas/pillar/{pillar}/change/",
         "/admin/areas/policyfield/",
         "/admin/areas/cooperationproject/?status__exact=active",
-        "/admin/areas/cooperationproject/1/change/",
-        "/admin/areas/municipality/1/history/",
+        "/admin/areas/cooperationproject/{project}/change/",
+        "/admin/areas/municipality/{tamana}/history/",
     ],
 )
-def test_admin_pages_open(staff, url):
-    assert staff.get(url).status_code == 200
+def test_admin_pages_open(staff, small_area, url):
+    ids = {name: row.pk for name, row in small_area.items()}
+    assert staff.get(url.format(**ids)).status_code == 200
 
 
-@pytest.mark.usefixtures("reference_data")
+@pytest.mark.usefixtures("small_area")
 def test_the_admin_speaks_japanese(staff):
     html = staff.get("/admin/").content.decode()
     assert "構成市町村" in html and "連携事業" in html and "熊本連携中枢都市圏ポータル 管理画面" in html

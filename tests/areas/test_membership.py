@@ -1,7 +1,7 @@
 """Members as of a date, totals with unknown figures, and the change each join made."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -37,7 +37,7 @@ def test_nobody_is_a_member_before_the_area_started():
 def test_totals_add_population_and_area():
     result = totals([A, B, C])
     assert (result.count, result.population, result.area_km2) == (3, 1250, Decimal("17.75"))
-    assert result.is_complete
+    assert (result.population_unknown, result.area_unknown) == ((), ())
 
 
 def test_totals_flag_an_unknown_population_instead_of_being_short():
@@ -45,7 +45,6 @@ def test_totals_flag_an_unknown_population_instead_of_being_short():
     assert result.population is None
     assert result.population_unknown == ("丁市",)
     assert result.area_km2 == Decimal("11.00")
-    assert not result.is_complete
 
 
 def test_totals_of_nobody_are_zero():
@@ -100,3 +99,14 @@ def test_the_four_who_joined_on_2025_03_27(reference_data):
     (join,) = [j for j in joins(Municipality.objects.all()) if j.joined_on == date(2025, 3, 27)]
     assert [m.name for m in join.joined] == ["荒尾市", "南関町", "長洲町", "和水町"]
     assert (join.before.count, join.after.count) == (20, 24)
+
+
+@pytest.mark.django_db
+def test_the_queryset_and_the_function_give_the_same_members_on_every_join_date_and_the_day_before(reference_data):
+    everyone = list(Municipality.objects.all())
+    days = {m.joined_on for m in everyone} | {m.joined_on - timedelta(days=1) for m in everyone}
+    assert len(days) >= 6
+    for day in sorted(days):
+        from_sql = sorted(m.code for m in Municipality.objects.members_as_of(day))
+        from_rows = sorted(m.code for m in members_as_of(everyone, day))
+        assert from_sql == from_rows, day

@@ -17,19 +17,12 @@ PAGES = {
 }
 
 
-@pytest.mark.usefixtures("reference_data")
+@pytest.mark.parametrize("data", ["reference_data", "tenfold"])
 @pytest.mark.parametrize(("url", "queries"), PAGES.items())
-def test_query_count_at_fixture_size(client, django_assert_num_queries, url, queries):
+def test_query_count_is_the_same_at_1x_and_10x_rows(request, client, django_assert_num_queries, data, url, queries):
+    request.getfixturevalue(data)
     with django_assert_num_queries(queries):
         assert client.get(url).status_code == 200
-
-
-@pytest.mark.usefixtures("tenfold")
-@pytest.mark.parametrize(("url", "queries"), PAGES.items())
-def test_query_count_at_ten_times_the_rows(client, django_assert_num_queries, url, queries):
-    with django_assert_num_queries(queries):
-        response = client.get(url)
-        assert response.status_code == 200
 
 
 def test_tenfold_really_has_ten_times_the_rows(tenfold, client):

@@ -66,17 +66,17 @@ def test_the_database_refuses_a_city_with_a_district():
         tamana(district="玉名郡").save()
 
 
-def test_the_database_refuses_a_second_central_city(reference_data):
+def test_the_database_refuses_a_second_central_city(small_area):
     with pytest.raises(IntegrityError), transaction.atomic():
         Municipality.objects.filter(name="玉名市").update(is_central_city=True)
 
 
-def test_a_policy_field_number_is_unique_within_its_pillar(reference_data):
+def test_a_policy_field_number_is_unique_within_its_pillar(small_area):
     pillar = Pillar.objects.get(number=3)
-    assert "__all__" in errors_of(PolicyField(pillar=pillar, number=21, name="重複"))
+    assert "__all__" in errors_of(PolicyField(pillar=pillar, number=1, name="重複"))
 
 
-def test_a_policy_field_group_must_belong_to_its_pillar(reference_data):
+def test_a_policy_field_group_must_belong_to_its_pillar(small_area):
     group = PolicyGroup.objects.get(order=1)
     assert "group" in errors_of(PolicyField(pillar=Pillar.objects.get(number=1), group=group, number=9, name="x"))
 

@@ -4,7 +4,7 @@ import pytest
 
 from libraries.models import LibrarySystem, Location
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("small_libraries")]
 
 
 def location_form(**changes) -> dict[str, str]:
@@ -53,7 +53,7 @@ def test_an_agreement_for_the_residents_own_system_is_refused(staff):
     assert "自分の市町村の図書館は" in response.content.decode()
 
 
-@pytest.mark.parametrize("query", ["植木", "たいめい"])
+@pytest.mark.parametrize("query", ["植木", "てんすい"])
 def test_staff_find_locations_by_name_and_reading(staff, query):
     response = staff.get("/admin/libraries/location/", {"q": query})
     assert response.status_code == 200

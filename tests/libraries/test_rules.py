@@ -7,7 +7,7 @@ from libraries.rules import (
     group_by_ward,
     libraries_for_resident,
     loan_rules_for,
-    location_total,
+    system_section,
     where_to_return,
 )
 
@@ -47,9 +47,12 @@ def test_the_lending_system_is_never_listed_as_forbidden():
 
 
 def test_loan_rules_are_the_lending_systems():
-    assert loan_rules_for(KAWACHI) == "2週間、10冊まで"
+    assert loan_rules_for(KAWACHI.system) == "2週間、10冊まで"
     assert where_to_return(UEKI, EVERYWHERE, []).loan_rules == "2週間、10冊まで"
-    assert loan_rules_for(SHIMIN) == ""
+    assert loan_rules_for(SHIMIN.system) == ""
+    # The eligibility finder shows the same rules for a partner system.
+    agreement = MutualUseAgreement(home_municipality=TAMANA, system=CITY_LIB)
+    assert libraries_for_resident([TAMANA_LIB], [agreement])[1].loan_rules == "2週間、10冊まで"
 
 
 def test_return_places_are_grouped_by_ward_in_display_order():
@@ -84,9 +87,9 @@ def test_a_published_count_fills_in_rooms_without_names():
     rooms = next(g for g in groups if g.kind == "community_room")
     assert (rooms.listed, rooms.total, rooms.unlisted) == (1, 15, 14)
     assert [g.label for g in groups] == ["図書館", "公民館図書室", "情報資料室"]
-    assert location_total([MAIN, UEKI, KAWACHI, HARMONY], counts) == 2 + 15 + 1
+    assert system_section(CITY_LIB, [MAIN, UEKI, KAWACHI, HARMONY], counts).total == 2 + 15 + 1
 
 
 def test_listed_rows_win_over_a_smaller_count():
     counts = [KindCount(system=CITY_LIB, kind="library", count=1)]
-    assert location_total([MAIN, UEKI], counts) == 2
+    assert system_section(CITY_LIB, [MAIN, UEKI], counts).total == 2

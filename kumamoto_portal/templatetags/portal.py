@@ -1,5 +1,9 @@
 """Display filters shared by every app: thin wrappers over tested functions.
 
+Only what Django lacks: 和暦, signed differences, phones, JSON-LD. Western dates,
+times and numbers use Django's own `date:"Y年n月j日"`, `time:"H:i"` and
+`floatformat:"0g"` under the ja locale.
+
 Loaded as a template builtin (settings.TEMPLATES), so templates need no {% load %}.
 """
 
@@ -11,7 +15,7 @@ from django import template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from areas import phones, wareki
+from kumamoto_portal import phones, wareki
 
 register = template.Library()
 
@@ -34,23 +38,6 @@ def wareki_date(value: date | datetime | None) -> str:
 def wareki_month(value: date | datetime | None) -> str:
     """{{ day|wareki_month }} → 令和5年10月."""
     return wareki.wareki_month(_as_date(value)) if value else UNKNOWN
-
-
-@register.filter
-def seireki(value: date | datetime | None) -> str:
-    """{{ day|seireki }} → 2023年10月24日."""
-    if not value:
-        return UNKNOWN
-    day = _as_date(value)
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-@register.filter
-def number(value: int | Decimal | None, decimals: int = 0) -> str:
-    """{{ 738865|number }} → 738,865; {{ area|number:2 }} → 390.32; None → 不明."""
-    if value is None:
-        return UNKNOWN
-    return f"{value:,.{int(decimals)}f}"
 
 
 @register.filter
@@ -90,22 +77,3 @@ def json_ld(value: dict) -> str:
     """A JSON-LD block, escaped like Django's json_script so that no tag can break out."""
     text = json.dumps(value, ensure_ascii=False).translate(_JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
-
-
-WEEKDAY_SHORT = "月火水木金土日"
-
-
-@register.filter
-def jp_day(value: date | datetime | None) -> str:
-    """{{ day|jp_day }} → 2026年12月1日(火); aware datetimes are read in Japan time."""
-    if not value:
-        return UNKNOWN
-    return f"{seireki(value)}({WEEKDAY_SHORT[_as_date(value).weekday()]})"
-
-
-@register.filter
-def hhmm(value: datetime | None) -> str:
-    """{{ instant|hhmm }} → 18:00 in Japan time."""
-    if not value:
-        return ""
-    return f"{timezone.localtime(value):%H:%M}" if timezone.is_aware(value) else f"{value:%H:%M}"
