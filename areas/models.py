@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from kumamoto_portal.fields import LineField, WebURLField, site_path_validator
 from kumamoto_portal.models import SOURCE_HELP, ContactFields
 from kumamoto_portal.wareki import validate_convertible
 
@@ -54,24 +55,24 @@ class Municipality(models.Model):
         TOWN = "町", "町"
         VILLAGE = "村", "村"
 
-    code = models.CharField(
+    code = LineField(
         "全国地方公共団体コード",
         max_length=6,
         unique=True,
         validators=[validate_code],
         help_text="6桁。6桁目は検査数字です(例: 熊本市は 431001)。",
     )
-    name = models.CharField("名称", max_length=20, unique=True)
-    kana = models.CharField("よみがな", max_length=40, validators=[hiragana_validator])
-    kind = models.CharField("種別", max_length=1, choices=Kind.choices)
-    district = models.CharField("郡", max_length=20, blank=True, help_text="町村のみ(例: 玉名郡)。市は空欄です。")
+    name = LineField("名称", max_length=20, unique=True)
+    kana = LineField("よみがな", max_length=40, validators=[hiragana_validator])
+    kind = LineField("種別", max_length=1, choices=Kind.choices)
+    district = LineField("郡", max_length=20, blank=True, help_text="町村のみ(例: 玉名郡)。市は空欄です。")
     joined_on = models.DateField(
         "加入日", validators=[validate_convertible], help_text="連携協約を締結した日。この日から構成市町村に数えます。"
     )
     is_central_city = models.BooleanField("連携中枢都市", default=False)
     population = models.PositiveIntegerField("人口", null=True, blank=True, help_text="わからない場合は空欄。")
-    population_reference = models.CharField("人口の基準", max_length=40, blank=True, default="令和2年国勢調査")
-    population_source = models.CharField("人口の出典", max_length=200, blank=True)
+    population_reference = LineField("人口の基準", max_length=40, blank=True, default="令和2年国勢調査")
+    population_source = LineField("人口の出典", max_length=200, blank=True)
     area_km2 = models.DecimalField(
         "面積(km²)",
         max_digits=8,
@@ -81,9 +82,9 @@ class Municipality(models.Model):
         validators=[MinValueValidator(0, "面積に負の値は入力できません。")],
     )
     area_reference_date = models.DateField("面積の基準日", null=True, blank=True, validators=[validate_convertible])
-    area_note = models.CharField("面積の注記", max_length=100, blank=True)
-    area_source = models.CharField("面積の出典", max_length=200, blank=True)
-    website = models.URLField("ウェブサイト", blank=True)
+    area_note = LineField("面積の注記", max_length=100, blank=True)
+    area_source = LineField("面積の出典", max_length=200, blank=True)
+    website = WebURLField("ウェブサイト", blank=True)
     source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
 
     objects = MunicipalityQuerySet.as_manager()
@@ -132,8 +133,8 @@ class Pillar(models.Model):
     """One of the three pillars (分野) of cooperation in the agreement."""
 
     number = models.PositiveSmallIntegerField("番号", unique=True)
-    name = models.CharField("名称", max_length=60)
-    carried_out_by = models.CharField("実施主体", max_length=60)
+    name = LineField("名称", max_length=60)
+    carried_out_by = LineField("実施主体", max_length=60)
     description = models.TextField("説明", blank=True)
     source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
     history = HistoricalRecords()
@@ -155,7 +156,7 @@ class PolicyGroup(models.Model):
 
     pillar = models.ForeignKey(Pillar, on_delete=models.PROTECT, related_name="groups", verbose_name="分野")
     order = models.PositiveSmallIntegerField("表示順")
-    name = models.CharField("名称", max_length=60)
+    name = LineField("名称", max_length=60)
     source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
@@ -182,7 +183,7 @@ class PolicyField(models.Model):
         verbose_name="グループ",
     )
     number = models.PositiveSmallIntegerField("番号", validators=[MinValueValidator(1)])
-    name = models.CharField("名称", max_length=60)
+    name = LineField("名称", max_length=60)
     source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
@@ -227,7 +228,7 @@ class CooperationProject(ContactFields):
         ACTIVE = "active", "実施中"
         ENDED = "ended", "終了"
 
-    title = models.CharField("事業名", max_length=100)
+    title = LineField("事業名", max_length=100)
     slug = models.SlugField(
         "URL用の名前", max_length=60, unique=True, help_text="半角英数字とハイフン。ページのアドレスになります。"
     )
@@ -240,7 +241,7 @@ class CooperationProject(ContactFields):
         verbose_name="政策分野",
         help_text="出典で確かめられない場合は空欄のままにします。",
     )
-    status = models.CharField("状況", max_length=10, choices=Status.choices, default=Status.PLANNED)
+    status = LineField("状況", max_length=10, choices=Status.choices, default=Status.PLANNED)
     started_on = models.DateField(
         "開始日", null=True, blank=True, validators=[validate_convertible], help_text="わからない場合は空欄。"
     )
@@ -248,11 +249,11 @@ class CooperationProject(ContactFields):
         Municipality, related_name="projects", blank=True, verbose_name="参加市町村"
     )
     summary = models.TextField("概要")
-    page_path = models.CharField(
+    page_path = LineField(
         "このサイト内の案内ページ",
         max_length=100,
         blank=True,
-        validators=[RegexValidator(r"^/[\w\-/]*$", "サイト内のパスを / から入力してください(例: /libraries/)。")],
+        validators=[site_path_validator],
     )
     source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
 

@@ -9,6 +9,8 @@ from datetime import datetime
 
 from icalendar import Calendar, Event
 
+from kumamoto_portal.fields import one_line
+
 from .models import Service
 from .rules import Slot
 
@@ -21,11 +23,14 @@ def slot_uid(service: Service, slot: Slot) -> str:
 
 
 def sessions_calendar(service: Service, slots: Iterable[Slot], generated_at: datetime, page_url: str) -> bytes:
+    """The feed. Names are put on one line first: a line break saved before the model
+    refused them must not break the file."""
+    name, channel = one_line(service.name), one_line(service.channel)
     cal = Calendar()
     cal.add("prodid", "-//熊本連携中枢都市圏ポータル//相談の受付時間//JA")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"{service.name} 受付時間")
+    cal.add("x-wr-calname", f"{name} 受付時間")
     cal.add("x-wr-timezone", "Asia/Tokyo")
     for slot in slots:
         event = Event()
@@ -33,8 +38,8 @@ def sessions_calendar(service: Service, slots: Iterable[Slot], generated_at: dat
         event.add("dtstamp", generated_at)
         event.add("dtstart", slot.start)
         event.add("dtend", slot.end)
-        event.add("summary", f"{service.name}({service.channel}相談の受付時間)")
-        event.add("description", f"この時間に{service.channel}で相談できます。くわしくは {page_url}")
+        event.add("summary", f"{name}({channel}相談の受付時間)")
+        event.add("description", f"この時間に{channel}で相談できます。くわしくは {page_url}")
         event.add("url", page_url)
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)

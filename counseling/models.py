@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from kumamoto_portal.fields import LineField, WebURLField
 from kumamoto_portal.models import SOURCE_HELP, ContactFields
 from kumamoto_portal.phones import validate_japanese_phone
 
@@ -41,12 +42,12 @@ class ServiceQuerySet(models.QuerySet):
 
 
 class Service(ContactFields):
-    name = models.CharField("名称", max_length=80)
-    channel = models.CharField("相談の方法", max_length=20, default="LINE")
+    name = LineField("名称", max_length=80)
+    channel = LineField("相談の方法", max_length=20, default="LINE")
     summary = models.TextField("概要")
     how_to_start = models.TextField("相談のはじめ方", help_text="1行に1つの手順。")
     safety_features = models.TextField("安心して相談できる仕組み", help_text="1行に1つ。")
-    friend_add_url = models.URLField(
+    friend_add_url = WebURLField(
         "友だち追加の URL",
         blank=True,
         validators=[validate_https],
@@ -90,8 +91,8 @@ class Service(ContactFields):
 
 class Menu(models.Model):
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="menus", verbose_name="相談窓口")
-    name = models.CharField("メニュー名", max_length=40)
-    audience = models.CharField("対象", max_length=80, blank=True)
+    name = LineField("メニュー名", max_length=40)
+    audience = LineField("対象", max_length=80, blank=True)
     order = models.PositiveSmallIntegerField("表示順", default=10)
     source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
     history = HistoricalRecords()
@@ -168,7 +169,7 @@ class ExtraSession(TimeRange):
         Service, on_delete=models.CASCADE, related_name="extra_sessions", verbose_name="相談窓口"
     )
     date = models.DateField("日付")
-    note = models.CharField("説明", max_length=100, blank=True)
+    note = LineField("説明", max_length=100, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -195,8 +196,8 @@ class Closure(models.Model):
         DATED = "dated", "期間(日付で指定)"
 
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="closures", verbose_name="相談窓口")
-    kind = models.CharField("種類", max_length=10, choices=Kind.choices, default=Kind.YEARLY)
-    reason = models.CharField("理由", max_length=60, help_text="例: 年末年始")
+    kind = LineField("種類", max_length=10, choices=Kind.choices, default=Kind.YEARLY)
+    reason = LineField("理由", max_length=60, help_text="例: 年末年始")
     start_month = models.PositiveSmallIntegerField(
         "開始月", null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)]
     )
@@ -273,10 +274,10 @@ class Closure(models.Model):
 class CrisisLine(models.Model):
     """A telephone help line shown beside the service (24-hour and other lines)."""
 
-    name = models.CharField("名称", max_length=60)
-    phone = models.CharField("電話番号", max_length=20, validators=[validate_japanese_phone])
-    hours = models.CharField("受付時間", max_length=120, blank=True)
-    note = models.CharField("備考", max_length=120, blank=True)
+    name = LineField("名称", max_length=60)
+    phone = LineField("電話番号", max_length=20, validators=[validate_japanese_phone])
+    hours = LineField("受付時間", max_length=120, blank=True)
+    note = LineField("備考", max_length=120, blank=True)
     order = models.PositiveSmallIntegerField("表示順", default=10)
     source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
     history = HistoricalRecords()

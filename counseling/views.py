@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 
+from kumamoto_portal.siteurl import absolute_url
+
 from . import ical, rules
 from .models import CrisisLine, Service
 from .qr import qr_svg
@@ -97,7 +99,7 @@ def sessions_ics(request: HttpRequest) -> HttpResponse:
     service = current_service()
     until = datetime.combine(one_year_after(timezone.localdate(now)), time.min, tzinfo=rules.TOKYO)
     slots = service.schedule().sessions_between(now, until)
-    body = ical.sessions_calendar(service, slots, now, request.build_absolute_uri(reverse("counseling:service")))
+    body = ical.sessions_calendar(service, slots, now, absolute_url(request, reverse("counseling:service")))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="counseling-sessions.ics"'
     patch_cache_control(response, public=True, max_age=3600)

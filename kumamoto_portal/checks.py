@@ -1,7 +1,11 @@
 """System checks for what the portal's rules take for granted (run by every manage.py command)."""
 
+import re
+
 from django.conf import settings
 from django.core.checks import Error, register
+
+SITE_URL_FORM = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")
 
 
 @register()
@@ -18,5 +22,13 @@ def portal_settings(app_configs=None, **kwargs) -> list[Error]:
     if settings.PAGE_CACHE_SECONDS < 0:
         errors.append(
             Error("PAGE_CACHE_SECONDS は 0 以上の秒数にしてください(0 でキャッシュしません)。", id="portal.E002")
+        )
+    if settings.SITE_URL and not SITE_URL_FORM.fullmatch(settings.SITE_URL):
+        errors.append(
+            Error(
+                "SITE_URL は https://portal.example.jp のように、http(s):// とホスト名(必要ならポート)だけで"
+                "指定してください(パス・クエリは付けません)。",
+                id="portal.E003",
+            )
         )
     return errors

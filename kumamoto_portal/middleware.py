@@ -3,6 +3,10 @@
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+SAFE_METHODS = ("GET", "HEAD")
 
 
 class HeadWithoutBodyMiddleware:
@@ -21,4 +25,20 @@ class HeadWithoutBodyMiddleware:
         if request.method == "HEAD" and not response.streaming:
             response["Content-Length"] = str(len(response.content))
             response.content = b""
+        return response
+
+
+class PublicMethodsMiddleware:
+    """Public pages only read: anything but GET or HEAD answers 405 with `Allow: GET, HEAD`
+    and a Japanese page, before CSRF checks or views run. The admin (which posts forms)
+    is left alone."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method in SAFE_METHODS or request.path_info.startswith(reverse("admin:index")):
+            return self.get_response(request)
+        response = render(request, "errors/405.html", status=405)
+        response["Allow"] = ", ".join(SAFE_METHODS)
         return response

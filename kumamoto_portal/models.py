@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from .fields import LineField
 from .phones import validate_japanese_phone
 
 SOURCE_HELP = "この行の情報の出典(資料名、URL、時点)。住民に表示されます。"
@@ -10,10 +11,8 @@ SOURCE_HELP = "この行の情報の出典(資料名、URL、時点)。住民に
 class ContactFields(models.Model):
     """Whom residents ask about something: a department and its phone (validated)."""
 
-    contact_department = models.CharField("問い合わせ先(担当課)", max_length=60, blank=True)
-    contact_phone = models.CharField(
-        "問い合わせ先の電話番号", max_length=20, blank=True, validators=[validate_japanese_phone]
-    )
+    contact_department = LineField("問い合わせ先(担当課)", max_length=60, blank=True)
+    contact_phone = LineField("問い合わせ先の電話番号", max_length=20, blank=True, validators=[validate_japanese_phone])
 
     class Meta:
         abstract = True

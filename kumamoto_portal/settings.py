@@ -21,6 +21,9 @@ SECRET_KEY = env.str("SECRET_KEY")  # no default on purpose: fail loudly
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The site's own address (e.g. https://portal.example.jp): absolute URLs in pages, the
+# sitemap, robots.txt, .ics and CSV are built from it, never from the Host header.
+SITE_URL = env.str("SITE_URL", default="").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -41,8 +44,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "kumamoto_portal.middleware.HeadWithoutBodyMiddleware",
+    # Outermost of the rest, so that every answer carries them, error pages made
+    # by an inner middleware included (e.g. the 400 for a refused Host header).
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages answer GET and HEAD only (405 otherwise); the admin is exempt.
+    "kumamoto_portal.middleware.PublicMethodsMiddleware",
     # Pages travel compressed, and a phone that has a page already gets a bodiless 304.
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -52,8 +61,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -71,6 +78,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "kumamoto_portal.siteurl.page_url",
             ],
             "builtins": ["django.templatetags.static", "kumamoto_portal.templatetags.portal"],
         },
@@ -107,6 +115,14 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_TIME", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "errors/locked_out.html"
+# Behind a load balancer every request comes from its address. TRUSTED_PROXY_COUNT=N
+# (the number of proxies in front of the app) makes the throttle key on the client
+# address that the proxies put in X-Forwarded-For; unset, the header is ignored.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "kumamoto_portal.clientip.client_ip"
+# Signing in without ?next= leads to the admin, not to /accounts/profile/ (a 404).
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -7,8 +7,10 @@ from areas import sitemaps as areas
 from counseling import sitemaps as counseling
 from libraries import sitemaps as libraries
 
+from .siteurl import SiteSitemap
 
-class NamedPagesSitemap(Sitemap):
+
+class NamedPagesSitemap(SiteSitemap):
     """Pages without a row behind them, listed by URL name."""
 
     def __init__(self, names: list[str]) -> None:

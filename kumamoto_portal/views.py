@@ -10,6 +10,7 @@ from areas import rules
 from areas.models import CooperationProject, Municipality, Pillar
 from counseling.models import Service
 from counseling.rules import Status, cache_until_next_change
+from kumamoto_portal.siteurl import absolute_url
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -56,7 +57,7 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:
-    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    sitemap = absolute_url(request, reverse("sitemap"))
     body = f"User-agent: *\nDisallow: /admin/\nSitemap: {sitemap}\n"
     return HttpResponse(body, content_type="text/plain; charset=utf-8")
 

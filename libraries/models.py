@@ -8,6 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from areas.models import Municipality
+from kumamoto_portal.fields import LineField, WebURLField
 from kumamoto_portal.models import SOURCE_HELP, ContactFields
 from kumamoto_portal.phones import validate_japanese_phone
 from kumamoto_portal.wareki import validate_convertible
@@ -50,19 +51,17 @@ class LibrarySystem(models.Model):
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="library_systems", verbose_name="市町村"
     )
-    name = models.CharField("名称", max_length=60, unique=True)
-    kana = models.CharField("よみがな", max_length=80, blank=True)
-    website = models.URLField("ウェブサイト", blank=True)
+    name = LineField("名称", max_length=60, unique=True)
+    kana = LineField("よみがな", max_length=80, blank=True)
+    website = WebURLField("ウェブサイト", blank=True)
     loan_rules = models.TextField(
         "貸出のきまり",
         blank=True,
         help_text="貸出冊数・期間など。相互利用でも、貸し出した図書館のきまりが適用されます。",
     )
-    e_library_name = models.CharField(
-        "電子図書館", max_length=60, blank=True, help_text="ない、またはわからない場合は空欄。"
-    )
-    e_library_note = models.CharField("電子図書館の説明", max_length=200, blank=True)
-    e_library_url = models.URLField("電子図書館のウェブサイト", blank=True, help_text="わからない場合は空欄。")
+    e_library_name = LineField("電子図書館", max_length=60, blank=True, help_text="ない、またはわからない場合は空欄。")
+    e_library_note = LineField("電子図書館の説明", max_length=200, blank=True)
+    e_library_url = WebURLField("電子図書館のウェブサイト", blank=True, help_text="わからない場合は空欄。")
     source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
 
     objects = LibrarySystemQuerySet.as_manager()
@@ -87,7 +86,7 @@ class KindCount(models.Model):
     system = models.ForeignKey(
         LibrarySystem, on_delete=models.CASCADE, related_name="kind_counts", verbose_name="図書館"
     )
-    kind = models.CharField("種類", max_length=20, choices=Kind.choices)
+    kind = LineField("種類", max_length=20, choices=Kind.choices)
     count = models.PositiveSmallIntegerField("施設数")
     source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
     history = HistoricalRecords()
@@ -105,21 +104,21 @@ class Location(models.Model):
     """A place where residents borrow and return items."""
 
     system = models.ForeignKey(LibrarySystem, on_delete=models.PROTECT, related_name="locations", verbose_name="図書館")
-    name = models.CharField("名称", max_length=80)
-    kana = models.CharField("よみがな", max_length=80, blank=True)
-    kind = models.CharField("種類", max_length=20, choices=Kind.choices, default=Kind.LIBRARY)
-    postal_code = models.CharField("郵便番号", max_length=8, blank=True, validators=[postal_code_validator])
-    address = models.CharField("住所", max_length=120, blank=True)
-    address_building = models.CharField("方書(建物名・階)", max_length=80, blank=True)
-    ward = models.CharField("区", max_length=10, blank=True, help_text="政令指定都市の区(例: 中央区)。")
-    phone = models.CharField("電話番号", max_length=20, blank=True, validators=[validate_japanese_phone])
-    phone_note = models.CharField("電話番号の注記", max_length=80, blank=True)
-    opening_hours = models.CharField("開館時間", max_length=120, blank=True)
-    closed_days = models.CharField("休館日", max_length=200, blank=True)
+    name = LineField("名称", max_length=80)
+    kana = LineField("よみがな", max_length=80, blank=True)
+    kind = LineField("種類", max_length=20, choices=Kind.choices, default=Kind.LIBRARY)
+    postal_code = LineField("郵便番号", max_length=8, blank=True, validators=[postal_code_validator])
+    address = LineField("住所", max_length=120, blank=True)
+    address_building = LineField("方書(建物名・階)", max_length=80, blank=True)
+    ward = LineField("区", max_length=10, blank=True, help_text="政令指定都市の区(例: 中央区)。")
+    phone = LineField("電話番号", max_length=20, blank=True, validators=[validate_japanese_phone])
+    phone_note = LineField("電話番号の注記", max_length=80, blank=True)
+    opening_hours = LineField("開館時間", max_length=120, blank=True)
+    closed_days = LineField("休館日", max_length=200, blank=True)
     has_return_box = models.BooleanField(
         "返却ポスト", null=True, blank=True, help_text="開館時間外に返せる返却ポストの有無。わからない場合は「不明」。"
     )
-    return_box_note = models.CharField("返却ポストの注記", max_length=120, blank=True)
+    return_box_note = LineField("返却ポストの注記", max_length=120, blank=True)
     display_order = models.PositiveSmallIntegerField("表示順", default=100, validators=[MinValueValidator(0)])
     source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
     history = HistoricalRecords()

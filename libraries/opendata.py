@@ -6,6 +6,7 @@
 - `location_json_ld`: schema.org Library data for one location page.
 """
 
+import re
 from collections.abc import Iterable, Iterator
 
 from kumamoto_portal.phones import tel_uri
@@ -95,6 +96,19 @@ def facility_row(number: int, location: Location, page_url: str) -> dict[str, st
     }
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell that a spreadsheet will not run as a formula (OWASP's CSV-injection rule):
+    text starting with = + - @ or a tab/CR gets a leading apostrophe. Plain numbers stay
+    as they are, so the open-data columns keep their meaning."""
+    if cell.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
 def facilities_csv_rows(locations: Iterable[Location], page_url_of) -> Iterator[list[str]]:
     """The header, then one row per location, in the standard's column order.
 
@@ -103,7 +117,7 @@ def facilities_csv_rows(locations: Iterable[Location], page_url_of) -> Iterator[
     yield FACILITY_COLUMNS
     for number, location in enumerate(locations, start=1):
         row = facility_row(number, location, page_url_of(location))
-        yield [row.get(column, "") for column in FACILITY_COLUMNS]
+        yield [spreadsheet_safe(str(row.get(column, ""))) for column in FACILITY_COLUMNS]
 
 
 def location_json_ld(location: Location, page_url: str) -> dict:

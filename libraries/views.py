@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from areas.models import Municipality
+from kumamoto_portal.siteurl import absolute_url
 
 from . import opendata, rules
 from .forms import EligibilityFinderForm, ReturnFinderForm, error_status, first_error
@@ -44,7 +45,7 @@ def location_list(request: HttpRequest) -> HttpResponse:
 
 def location_detail(request: HttpRequest, pk: int) -> HttpResponse:
     location = get_object_or_404(Location.objects.select_related("system__municipality"), pk=pk)
-    page_url = request.build_absolute_uri(location.get_absolute_url())
+    page_url = absolute_url(request, location.get_absolute_url())
     context = {"location": location, "json_ld": opendata.location_json_ld(location, page_url)}
     return render(request, "libraries/location_detail.html", context)
 
@@ -97,7 +98,5 @@ def facilities_csv(request: HttpRequest) -> HttpResponse:
     response["Content-Disposition"] = 'inline; filename="facilities.csv"'
     locations = Location.objects.select_related("system__municipality")
     writer = csv.writer(response, lineterminator="\r\n")
-    writer.writerows(
-        opendata.facilities_csv_rows(locations, lambda loc: request.build_absolute_uri(loc.get_absolute_url()))
-    )
+    writer.writerows(opendata.facilities_csv_rows(locations, lambda loc: absolute_url(request, loc.get_absolute_url())))
     return response

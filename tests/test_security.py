@@ -80,3 +80,11 @@ def test_postgresql_connections_persist():
     env = {**PRODUCTION_ENV, "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/unused"}
     result = _manage("shell", "--no-imports", "-c", script, env=env)
     assert result.stdout.strip() == "True", result.stderr
+
+
+def test_site_url_and_trusted_proxies_are_read_from_the_environment():
+    script = "from django.conf import settings as s; print(s.SITE_URL, s.TRUSTED_PROXY_COUNT)"
+    env = {**PRODUCTION_ENV, "SITE_URL": "https://portal.example.jp/", "TRUSTED_PROXY_COUNT": "2"}
+    result = _manage("shell", "--no-imports", "-c", script, env=env)
+    assert result.stdout.split() == ["https://portal.example.jp", "2"], result.stderr
+    assert _manage("check", env={**PRODUCTION_ENV, "SITE_URL": "portal.example.jp"}).returncode != 0
