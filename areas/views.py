@@ -59,6 +59,8 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
         "projects": municipality.projects.for_listing(),
         # Reverse relation from the libraries app; areas does not import it.
         "library_systems": municipality.library_systems.prefetch_related("locations"),
+        # Reverse relation from the notices app, likewise.
+        "notices": municipality.notices.visible_at(timezone.now()),
     }
     return render(request, "areas/municipality_detail.html", context)
 
@@ -89,4 +91,9 @@ def project_list(request: HttpRequest) -> HttpResponse:
 
 def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
     project = get_object_or_404(CooperationProject.objects.for_listing(), slug=slug)
-    return render(request, "areas/project_detail.html", {"project": project, "members": project.municipalities.all()})
+    context = {
+        "project": project,
+        "members": project.municipalities.all(),
+        "notices": project.notices.visible_at(timezone.now()),
+    }
+    return render(request, "areas/project_detail.html", context)

@@ -6,7 +6,8 @@ A public page is rendered once and then served from the cache until either
 - its lifetime ends: the page's own `max-age` when the view sets one (pages
   that show the live counseling status end when that status changes), else
   PAGE_CACHE_SECONDS; and never past midnight in Japan, since pages say
-  "as of today".
+  "as of today"; and never past the instant a notice appears or ends (every page
+  may carry the urgent banner), the browser-facing max-age included.
 
 PAGE_CACHE_SECONDS=0 turns the cache off (the test suite does, except in the
 tests of this module).
@@ -27,9 +28,11 @@ from django.utils import timezone
 from django.utils.cache import get_max_age, patch_cache_control
 from simple_history.models import HistoricalChanges
 
+from notices.models import Notice
+
 from .models import ContentVersion
 
-CONTENT_APPS = frozenset({"areas", "libraries", "counseling"})
+CONTENT_APPS = frozenset({"areas", "libraries", "counseling", "notices"})
 UNCACHEABLE = ("private", "no-cache", "no-store")
 
 
@@ -95,6 +98,11 @@ def seconds_to_midnight(instant: datetime) -> int:
     return math.ceil((midnight - local).total_seconds())
 
 
+def whole_seconds(delta: timedelta) -> int:
+    """A duration in whole seconds, rounded down: a max-age never reaches past the instant it counts to."""
+    return max(0, math.floor(delta.total_seconds()))
+
+
 def page_key(request: HttpRequest, version: int) -> str:
     url = request.build_absolute_uri()
     return f"page:{version}:{hashlib.sha256(url.encode()).hexdigest()}"
@@ -119,13 +127,20 @@ class PageCacheMiddleware:
         key = page_key(request, content_version())
         now = timezone.now()
         entry = cache.get(key)
-        if entry is not None:
+        # A copy ends at its exact instant (a notice's publication, say), not at the cache's whole-second timeout.
+        if entry is not None and entry[1] > now:
             response, expires = entry
             if get_max_age(response) is not None:
                 patch_cache_control(response, max_age=max(0, math.ceil((expires - now).total_seconds())))
             return response
         response = self.get_response(request)
+        notice_change = Notice.objects.next_change_after(now)
+        if notice_change is not None and get_max_age(response) is not None:
+            patch_cache_control(response, max_age=min(get_max_age(response), whole_seconds(notice_change - now)))
         lifetime = min(cache_lifetime(response, default), seconds_to_midnight(now))
-        if lifetime > 0:
-            cache.set(key, (response, now + timedelta(seconds=lifetime)), lifetime)
+        expires = now + timedelta(seconds=lifetime)
+        if notice_change is not None:
+            expires = min(expires, notice_change)
+        if lifetime > 0 and expires > now:
+            cache.set(key, (response, expires), math.ceil((expires - now).total_seconds()))
         return response

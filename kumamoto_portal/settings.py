@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "areas",
     "libraries",
     "counseling",
+    "notices",
     "kumamoto_portal",
 ]
 
@@ -79,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kumamoto_portal.siteurl.page_url",
+                "notices.context.urgent_notices",
             ],
             "builtins": ["django.templatetags.static", "kumamoto_portal.templatetags.portal"],
         },

@@ -6,6 +6,7 @@ from django.urls import reverse
 from areas import sitemaps as areas
 from counseling import sitemaps as counseling
 from libraries import sitemaps as libraries
+from notices import sitemaps as notices
 
 from .siteurl import SiteSitemap
 
@@ -32,4 +33,6 @@ SITEMAPS: dict[str, Sitemap | type[Sitemap]] = {
     "libraries": NamedPagesSitemap(libraries.PAGES),
     "library_locations": libraries.LocationSitemap,
     "counseling": NamedPagesSitemap(counseling.PAGES),
+    "notices": NamedPagesSitemap(notices.PAGES),
+    "notice_items": notices.NoticeSitemap,
 }

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("areas.urls")),
     path("libraries/", include("libraries.urls")),
     path("counseling/", include("counseling.urls")),
+    path("notices/", include("notices.urls")),
     path("admin/", admin.site.urls),
 ]
 

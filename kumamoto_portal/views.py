@@ -11,6 +11,9 @@ from areas.models import CooperationProject, Municipality, Pillar
 from counseling.models import Service
 from counseling.rules import Status, cache_until_next_change
 from kumamoto_portal.siteurl import absolute_url
+from notices.models import Notice
+
+HOME_NOTICES = 5
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -26,6 +29,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "member_count": len(rules.members_as_of(municipalities, today)),
         "pillars": Pillar.objects.all(),
         "projects": CooperationProject.objects.in_progress().for_listing(),
+        "notices": Notice.objects.visible_at(now)[:HOME_NOTICES],
     }
     service = Service.objects.current()
     if service is None:

@@ -6,14 +6,14 @@ pytestmark = pytest.mark.django_db
 
 # url → expected queries, each one explained.
 PAGES = {
-    "/": 7,  # municipalities, pillars, projects in progress, service + its weekly sessions, closures, extras
-    "/areas/": 1,  # members as of today
-    "/areas/432067/": 4,  # the municipality, its projects with field+pillar, library systems, their locations
-    "/areas/history/": 1,  # all municipalities
-    "/policy/": 2,  # pillars, fields with group and project counts
-    "/policy/3/5/": 2,  # the field with pillar+group, its projects
-    "/projects/": 1,  # projects with field+pillar
-    "/projects/library-mutual-use/": 2,  # the project with field+pillar, its municipalities
+    "/": 9,  # municipalities, pillars, projects, service + weekly, closures, extras, banner, newest notices
+    "/areas/": 2,  # members as of today, urgent banner
+    "/areas/432067/": 6,  # municipality, projects with field+pillar, library systems, locations, banner, notices
+    "/areas/history/": 2,  # all municipalities, urgent banner
+    "/policy/": 3,  # pillars, fields with group and project counts, urgent banner
+    "/policy/3/5/": 3,  # the field with pillar+group, its projects, urgent banner
+    "/projects/": 2,  # projects with field+pillar, urgent banner
+    "/projects/library-mutual-use/": 4,  # the project with field+pillar, its municipalities, banner, notices
 }
 
 

@@ -9,8 +9,8 @@ from counseling.models import Closure, ExtraSession, Service
 pytestmark = pytest.mark.django_db
 
 PAGES = {
-    "/counseling/": 6,  # service, weekly sessions, closures, extras, menus, crisis lines
-    "/counseling/calendar/?month=2026-12": 4,  # service, weekly sessions, closures, extras
+    "/counseling/": 7,  # service, weekly sessions, closures, extras, menus, crisis lines, urgent banner
+    "/counseling/calendar/?month=2026-12": 5,  # service, weekly sessions, closures, extras, urgent banner
     "/counseling/sessions.ics": 4,  # service, weekly sessions, closures, extras
 }
 

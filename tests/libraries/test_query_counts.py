@@ -10,15 +10,15 @@ pytestmark = pytest.mark.django_db
 def _pages() -> dict[str, int]:
     ueki = Location.objects.get(name="植木図書館").pk
     return {
-        "/libraries/": 5,  # systems+municipality, locations, kind counts, agreements, members
-        "/libraries/locations/": 3,  # systems+municipality, locations, kind counts
-        f"/libraries/locations/{ueki}/": 1,  # the location with system and municipality
-        "/libraries/return/": 1,  # all locations with system and municipality (the form)
-        f"/libraries/return/?from={ueki}": 4,  # locations, the form's lookup, partner systems, kind counts
-        "/libraries/return/?from=abc": 1,  # locations for the form again
-        "/libraries/eligibility/": 1,  # members (the form)
-        "/libraries/eligibility/?resident=432067": 6,  # members, lookup, systems, locations, counts, agreements
-        "/libraries/eligibility/?resident=999999": 2,  # members, the form's lookup (found nothing)
+        "/libraries/": 6,  # systems+municipality, locations, kind counts, agreements, members, urgent banner
+        "/libraries/locations/": 4,  # systems+municipality, locations, kind counts, urgent banner
+        f"/libraries/locations/{ueki}/": 2,  # the location with system and municipality, urgent banner
+        "/libraries/return/": 2,  # all locations with system and municipality (the form), urgent banner
+        f"/libraries/return/?from={ueki}": 5,  # locations, lookup, partner systems, kind counts, urgent banner
+        "/libraries/return/?from=abc": 2,  # locations for the form again, urgent banner
+        "/libraries/eligibility/": 2,  # members (the form), urgent banner
+        "/libraries/eligibility/?resident=432067": 7,  # members, lookup, systems, locations, counts, agreements, banner
+        "/libraries/eligibility/?resident=999999": 3,  # members, the form's lookup (found nothing), urgent banner
         "/libraries/facilities.csv": 1,  # locations with system and municipality
     }
 

@@ -1,6 +1,6 @@
 """Create the staff roles (groups) and give each the permissions of its app.
 
-Roles: 圏域担当 (areas), 図書館担当 (libraries), 相談窓口担当 (counseling).
+Roles: 圏域担当 (areas), 図書館担当 (libraries), 相談窓口担当 (counseling), お知らせ担当 (notices).
 Every role may also view the member municipalities, which the other apps link to.
 Idempotent: permissions are only added, so what an administrator added to a
 group by hand stays. Assign people to roles in the admin (ユーザー → グループ);
@@ -11,7 +11,12 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-ROLES: dict[str, str] = {"圏域担当": "areas", "図書館担当": "libraries", "相談窓口担当": "counseling"}
+ROLES: dict[str, str] = {
+    "圏域担当": "areas",
+    "図書館担当": "libraries",
+    "相談窓口担当": "counseling",
+    "お知らせ担当": "notices",
+}
 SHARED_VIEW = ("areas", "view_municipality")
 
 

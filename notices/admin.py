@@ -1,0 +1,45 @@
+"""Admin for staff: notices with their status (予定 / 掲載中 / 掲載終了), urgency and dates."""
+
+from django.contrib import admin
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Notice
+
+
+class StatusFilter(admin.SimpleListFilter):
+    title = "状態"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return Notice.Status.choices
+
+    def queryset(self, request, queryset: QuerySet) -> QuerySet:
+        now = timezone.now()
+        if self.value() == Notice.Status.SCHEDULED:
+            return queryset.filter(published_at__gt=now)
+        if self.value() == Notice.Status.SHOWN:
+            return queryset.visible_at(now)
+        if self.value() == Notice.Status.ENDED:
+            return queryset.filter(Q(expires_at__lte=now))
+        return queryset
+
+
+@admin.register(Notice)
+class NoticeAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "status", "is_urgent", "published_at", "expires_at", "office"]
+    list_filter = [StatusFilter, "is_urgent", "published_at", "expires_at"]
+    search_fields = ["title"]
+    date_hierarchy = "published_at"
+    autocomplete_fields = ["municipalities", "project"]
+    fieldsets = [
+        (None, {"fields": ["title", "body", "is_urgent"]}),
+        ("掲載期間", {"fields": ["published_at", "expires_at"]}),
+        ("発信元(出典)", {"fields": ["office", "office_phone"]}),
+        ("関係する市町村・連携事業", {"fields": ["municipalities", "project"]}),
+    ]
+
+    @admin.display(description="状態")
+    def status(self, notice: Notice) -> str:
+        return notice.status_at(timezone.now()).label

@@ -1,0 +1,31 @@
+"""Pages of the notices: the list (20 a page) and one notice (staff may preview unpublished ones)."""
+
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from .models import Notice
+
+PER_PAGE = 20
+
+
+def notice_list(request: HttpRequest) -> HttpResponse:
+    visible = Notice.objects.visible_at(timezone.now())
+    paginator = Paginator(visible, PER_PAGE, allow_empty_first_page=True)
+    try:
+        page = paginator.page(request.GET.get("page", 1))
+    except InvalidPage as error:  # junk or out of range: there is no such page
+        raise Http404("そのページはありません") from error
+    return render(request, "notices/list.html", {"page": page, "notices": page.object_list})
+
+
+def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A notice residents can see; signed-in staff also see scheduled and ended ones, labelled."""
+    now = timezone.now()
+    notice = get_object_or_404(Notice.objects.select_related("project"), pk=pk)
+    status = notice.status_at(now)
+    if status != Notice.Status.SHOWN and not request.user.is_staff:
+        raise Http404("このお知らせは掲載されていません")
+    context = {"notice": notice, "status": status, "municipalities": notice.municipalities.all()}
+    return render(request, "notices/detail.html", context)
