@@ -33,6 +33,8 @@ PUBLIC_ROUTES = [
     "/counseling/",
     "/counseling/calendar/",
     "/counseling/sessions.ics",
+    "/notices/",
+    "/notices/feed.atom",
     "/accessibility/",
     "/styleguide/",
     "/robots.txt",

@@ -248,3 +248,8 @@ def test_the_notices_role_may_edit_notices_only(client, django_user_model):
     assert client.get("/admin/notices/notice/add/").status_code == 200
     assert client.get("/admin/libraries/location/").status_code == 403
     assert client.get("/admin/counseling/service/").status_code == 403
+
+
+def test_every_page_leads_to_the_notices_from_its_footer(client):
+    footer = client.get("/accessibility/").content.decode().split('<footer class="site-footer">')[1]
+    assert 'href="/notices/"' in footer and 'href="/notices/feed.atom"' in footer
