@@ -8,7 +8,7 @@ import time_machine
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from areas.models import CooperationProject, Municipality
 from notices.models import Notice
@@ -87,21 +87,13 @@ def test_a_notice_page_has_its_dates_office_phone_and_links():
     )
     project = CooperationProject.objects.create(title="LINE相談", slug="line-counseling", summary="x")
     notice = make_notice(municipalities=[tamana], project=project)
-    from django.test import Client
-
-    html = Client().get(notice.get_absolute_url()).content.decode()
-    text = page_text_of(html)
+    response = Client().get(notice.get_absolute_url())
+    html, text = response.content.decode(), page_text(response)
     assert "掲載日: 令和8年12月1日(2026年12月1日)" in text
     assert 'href="tel:+81-96-328-2111"' in html
     assert 'href="/areas/432067/"' in html and 'href="/projects/line-counseling/"' in html
     assert "<p>台風の接近のため、今夜の受付を休みます。</p>" in html  # paragraphs
     assert '<a href="https://www.city.kumamoto.jp/"' in html  # addresses become links
-
-
-def page_text_of(html: str) -> str:
-    import re
-
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
 def test_html_in_a_body_is_shown_as_text(client):
@@ -114,8 +106,6 @@ def test_html_in_a_body_is_shown_as_text(client):
 def test_residents_get_404_for_scheduled_or_ended_notices_staff_see_a_label(client, staff):
     scheduled = make_notice("予定のお知らせ", published_at=NOW + timedelta(hours=1))
     ended = make_notice("終わったお知らせ", expires_at=NOW - timedelta(minutes=1), published_at=NOW - timedelta(days=1))
-    from django.test import Client
-
     resident = Client()
     assert resident.get(scheduled.get_absolute_url()).status_code == 404
     assert resident.get(ended.get_absolute_url()).status_code == 404
