@@ -22,6 +22,8 @@ from zoneinfo import ZoneInfo
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
+from kumamoto_portal.livestatus import mark_live_status
+
 TOKYO = ZoneInfo("Asia/Tokyo")
 # How far ahead to look for the next opening before saying there is none.
 SEARCH_DAYS = 400
@@ -203,7 +205,7 @@ def cache_seconds(status: Status, instant: datetime, cap: int = 600) -> int:
 def cache_until_next_change(response: HttpResponse, status: Status, instant: datetime) -> HttpResponse:
     """Let caches keep a page that shows the live `status` only until it changes (see cache_seconds)."""
     patch_cache_control(response, public=True, max_age=cache_seconds(status, instant))
-    return response
+    return mark_live_status(response)
 
 
 WEEKDAY_NAMES = ["月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日"]

@@ -6,6 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from . import outage
+
 SAFE_METHODS = ("GET", "HEAD")
 
 
@@ -42,3 +44,17 @@ class PublicMethodsMiddleware:
         response = render(request, "errors/405.html", status=405)
         response["Allow"] = ", ".join(SAFE_METHODS)
         return response
+
+
+class AdminNeedsDatabaseMiddleware:
+    """The admin cannot work without the database: while it cannot be reached, staff get
+    the 503 page that says so, not a sign-in form that would then fail."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info.startswith(reverse("admin:index")) and not outage.database_answers():
+            outage.record_failure()
+            return outage.unavailable_response()
+        return self.get_response(request)

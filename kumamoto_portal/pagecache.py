@@ -3,48 +3,106 @@
 A public page is rendered once and then served from the cache until either
 - staff edit any content (every save or delete in the content apps raises the
   version, so every key changes on every app server at once), or
-- its lifetime ends: the page's own `max-age` when the view sets one (pages
-  that show the live counseling status end when that status changes), else
-  PAGE_CACHE_SECONDS; and never past midnight in Japan, since pages say
+- its lifetime ends: PAGE_CACHE_SECONDS, or the page's own `max-age` when the
+  view sets a shorter one (pages that show the live counseling status end when
+  that status changes); and never past midnight in Japan, since pages say
   "as of today"; and never past the instant a notice appears or ends (every page
   may carry the urgent banner), the browser-facing max-age included.
+
+The content version lives in the database with the embedded per-process cache
+(a hit costs that one query) and in the cache itself when the cache is shared
+(CACHE_URL=redis://…: a hit costs no query; the version is raised there when an
+edit commits).
+
+Pages are stored as sent (gzip-compressed when the browser accepts it, one copy
+per encoding), so a hit is never compressed again; its ETag still answers 304.
+
+When the database cannot be reached (outage.py), a copy is served for up to
+PAGE_CACHE_GRACE_SECONDS past its lifetime, with the live counseling status
+taken out (it would soon be wrong); pages without a copy get the quick 503.
 
 PAGE_CACHE_SECONDS=0 turns the cache off (the test suite does, except in the
 tests of this module).
 """
 
+import contextlib
+import gzip
 import hashlib
+import logging
 import math
+import pickle
+import time
 from datetime import datetime, timedelta
 from datetime import time as dt_time
+from typing import NamedTuple
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.utils import timezone
-from django.utils.cache import get_max_age, patch_cache_control
+from django.utils.cache import (
+    add_never_cache_headers,
+    cc_delim_re,
+    get_conditional_response,
+    get_max_age,
+    patch_cache_control,
+)
 from simple_history.models import HistoricalChanges
 
 from notices.models import Notice
 
+from . import outage
+from .livestatus import without_live_status
 from .models import ContentVersion
 
 CONTENT_APPS = frozenset({"areas", "libraries", "counseling", "notices"})
 UNCACHEABLE = ("private", "no-cache", "no-store")
+VERSION_KEY = "content-version"
+logger = logging.getLogger(__name__)
+LOCAL_BACKENDS = ("LocMemCache", "DummyCache")
+HEALTHZ_PATH = "/healthz"
+
+# The last version this process read from the database: with the per-process cache,
+# the copies it holds are found under it while the database is unreachable.
+_last_version: int | None = None
+
+
+def cache_is_shared() -> bool:
+    """Whether every app server sees the same cache (Redis, Memcached), not one per process."""
+    return not settings.CACHES["default"]["BACKEND"].endswith(LOCAL_BACKENDS)
 
 
 def content_version() -> int:
-    """The current content version (0 before the first edit)."""
-    return next(iter(ContentVersion.objects.filter(pk=1).values_list("number", flat=True)), 0)
+    """The current content version: from the shared cache when there is one (no query),
+    else from the database (0 before the first edit)."""
+    global _last_version
+    if cache_is_shared():
+        version = cache.get(VERSION_KEY)
+        if version is None:  # first use, or the cache was emptied: a number never used before
+            cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+            version = cache.get(VERSION_KEY)
+        return version
+    _last_version = next(iter(ContentVersion.objects.filter(pk=1).values_list("number", flat=True)), 0)
+    return _last_version
 
 
 def bump_content_version() -> None:
-    """Raise the content version: every cached page becomes stale."""
+    """Raise the content version: every cached page becomes stale (in a shared cache,
+    once the edit is committed, so no page is stored under the new version with old data)."""
     if not ContentVersion.objects.filter(pk=1).update(number=F("number") + 1):
         ContentVersion.objects.get_or_create(pk=1, defaults={"number": 1})
+    if cache_is_shared():
+        transaction.on_commit(_raise_cached_version)
+
+
+def _raise_cached_version() -> None:
+    with contextlib.suppress(ValueError):  # not there: content_version() starts a new one
+        cache.incr(VERSION_KEY)
 
 
 def is_content_model(model: type) -> bool:
@@ -69,9 +127,11 @@ def connect_signals() -> None:
 
 
 def is_cacheable_request(request: HttpRequest) -> bool:
-    """Anonymous GETs only: a signed-in clerk always sees a fresh page."""
+    """Anonymous GETs only: a signed-in clerk always sees a fresh page. The health check
+    always asks the database itself."""
     return (
         request.method == "GET"
+        and request.path_info != HEALTHZ_PATH
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
     )
@@ -79,16 +139,17 @@ def is_cacheable_request(request: HttpRequest) -> bool:
 
 def cache_lifetime(response: HttpResponse, default: int) -> int:
     """Seconds the response may be kept; 0 when it must not be cached at all."""
+    vary = {field.strip().lower() for field in cc_delim_re.split(response.get("Vary", "")) if field.strip()}
     if (
         response.status_code != 200
         or response.streaming
         or response.cookies
-        or response.has_header("Vary")  # e.g. "Cookie": the page used the session or a CSRF token
+        or vary - {"accept-encoding"}  # e.g. "Cookie": the page used the session or a CSRF token
         or any(word in response.get("Cache-Control", "") for word in UNCACHEABLE)
     ):
         return 0
     max_age = get_max_age(response)
-    return default if max_age is None else max_age
+    return default if max_age is None else min(max_age, default)
 
 
 def seconds_to_midnight(instant: datetime) -> int:
@@ -104,16 +165,39 @@ def whole_seconds(delta: timedelta) -> int:
 
 
 def page_key(request: HttpRequest, version: int) -> str:
+    """One key per URL, content version and encoding (gzip or not: the copy is stored as sent)."""
     url = request.build_absolute_uri()
-    return f"page:{version}:{hashlib.sha256(url.encode()).hexdigest()}"
+    encoding = "gzip" if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
+    return f"page:{version}:{encoding}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def late_copy(response: HttpResponse, live_status: bool) -> HttpResponse:
+    """A stored page served past its lifetime: not kept by browsers, live status taken out."""
+    late = pickle.loads(pickle.dumps(response))
+    if live_status:
+        compressed = late.get("Content-Encoding") == "gzip"
+        html = (gzip.decompress(late.content) if compressed else late.content).decode()
+        body = without_live_status(html).encode()
+        late.content = gzip.compress(body, mtime=0) if compressed else body
+        late["Content-Length"] = str(len(late.content))
+    if late.has_header("ETag"):
+        del late["ETag"]
+    add_never_cache_headers(late)
+    return late
+
+
+class Entry(NamedTuple):
+    response: HttpResponse
+    expires: datetime  # served as fresh until then; in a database outage, for the grace period after
+    live_status: bool
 
 
 class PageCacheMiddleware:
     """Serve a cached copy of a public page while it is still valid (see the module doc).
 
-    Sits right after SecurityMiddleware and WhiteNoise: a hit skips the session,
-    CSRF, auth and CSP work, and the stored page already carries the headers the
-    inner middleware added (CSP, X-Frame-Options). Sessions and CSRF tokens show
+    Sits right after WhiteNoise and outside GZip and ConditionalGet: a hit skips
+    the session, CSRF, auth, CSP and compression work, and the stored page already
+    carries the headers the inner middleware added. Sessions and CSRF tokens show
     up as Set-Cookie or Vary on the response, and such pages are never stored.
     """
 
@@ -121,26 +205,58 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        default = settings.PAGE_CACHE_SECONDS
-        if not default or not is_cacheable_request(request):
+        if not settings.PAGE_CACHE_SECONDS or not is_cacheable_request(request):
             return self.get_response(request)
-        key = page_key(request, content_version())
         now = timezone.now()
-        entry = cache.get(key)
+        try:
+            version = self.version()
+            key = page_key(request, version)
+            entry = cache.get(key) if version is not None else None
+        except Exception:  # the cache server is unreachable: render without it
+            logger.exception("page cache unavailable")
+            return self.get_response(request)
         # A copy ends at its exact instant (a notice's publication, say), not at the cache's whole-second timeout.
-        if entry is not None and entry[1] > now:
-            response, expires = entry
-            if get_max_age(response) is not None:
-                patch_cache_control(response, max_age=max(0, math.ceil((expires - now).total_seconds())))
-            return response
+        if entry is not None and entry.expires > now:
+            return self.fresh(request, entry, now)
+        if outage.recently_failed():  # do not wait for the database again: a late copy or the quick 503
+            return late_copy(entry.response, entry.live_status) if entry else outage.unavailable_response()
         response = self.get_response(request)
+        if response.status_code == 503 and outage.recently_failed():
+            return late_copy(entry.response, entry.live_status) if entry else response
+        self.store(key, response, now)
+        return response
+
+    @staticmethod
+    def version() -> int | None:
+        """The content version; in a database outage, the last one this process read (None if none)."""
+        if outage.recently_failed() and not cache_is_shared():
+            return _last_version
+        try:
+            return content_version()
+        except DatabaseError:
+            outage.record_failure()
+            return _last_version
+
+    @staticmethod
+    def fresh(request: HttpRequest, entry: Entry, now: datetime) -> HttpResponse:
+        response = entry.response
+        if get_max_age(response) is not None:
+            patch_cache_control(response, max_age=max(0, math.ceil((entry.expires - now).total_seconds())))
+        return get_conditional_response(request, etag=response.get("ETag"), response=response)
+
+    @staticmethod
+    def store(key: str, response: HttpResponse, now: datetime) -> None:
         notice_change = Notice.objects.next_change_after(now)
         if notice_change is not None and get_max_age(response) is not None:
             patch_cache_control(response, max_age=min(get_max_age(response), whole_seconds(notice_change - now)))
-        lifetime = min(cache_lifetime(response, default), seconds_to_midnight(now))
+        lifetime = min(cache_lifetime(response, settings.PAGE_CACHE_SECONDS), seconds_to_midnight(now))
         expires = now + timedelta(seconds=lifetime)
         if notice_change is not None:
             expires = min(expires, notice_change)
         if lifetime > 0 and expires > now:
-            cache.set(key, (response, expires), math.ceil((expires - now).total_seconds()))
-        return response
+            entry = Entry(response, expires, getattr(response, "live_status", False))
+            timeout = math.ceil((expires - now).total_seconds()) + settings.PAGE_CACHE_GRACE_SECONDS
+            try:
+                cache.set(key, entry, timeout)
+            except Exception:
+                logger.exception("page cache unavailable")

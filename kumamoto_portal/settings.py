@@ -53,10 +53,12 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Public pages answer GET and HEAD only (405 otherwise); the admin is exempt.
     "kumamoto_portal.middleware.PublicMethodsMiddleware",
+    "kumamoto_portal.middleware.AdminNeedsDatabaseMiddleware",
+    # Outside GZip and ConditionalGet: a copy is stored compressed, and answers 304 itself.
+    "kumamoto_portal.pagecache.PageCacheMiddleware",
     # Pages travel compressed, and a phone that has a page already gets a bodiless 304.
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "kumamoto_portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -97,13 +99,31 @@ DATABASES = {
 # (see TOOLING.md) and halves it on SQLite, where every page reads the content version.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer costs a request at most this many seconds (then a 503).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DB_CONNECT_TIMEOUT", default=2)
+    )
+# After a failed connection, a process answers from the page cache (or with a quick 503)
+# for this many seconds before it tries the database again (kumamoto_portal/outage.py).
+DATABASE_RETRY_SECONDS = env.float("DATABASE_RETRY_SECONDS", default=2.0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Public pages are cached whole (kumamoto_portal/pagecache.py) and dropped on any
 # content edit. The default cache lives in each process; CACHE_URL may name a
-# shared one (e.g. redis://). PAGE_CACHE_SECONDS=0 turns page caching off.
+# shared one (redis://host:6379/1, Django's own Redis backend with redis-py and
+# hiredis). PAGE_CACHE_SECONDS=0 turns page caching off.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# django-environ hands ?key_prefix=… to Django's Redis backend in lower case, which it ignores.
+for _option in ("key_prefix", "timeout", "version"):
+    if _option in CACHES["default"]:
+        CACHES["default"][_option.upper()] = CACHES["default"].pop(_option)
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A cache server that does not answer costs a request at most 2 seconds (then it is rendered without cache).
+    CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 2, "socket_timeout": 2, **CACHES["default"]["OPTIONS"]}
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
+# While the database cannot be reached, cached pages are served this long past their lifetime.
+PAGE_CACHE_GRACE_SECONDS = env.int("PAGE_CACHE_GRACE_SECONDS", default=24 * 60 * 60)
 
 # Login attempts are throttled (django-axes): after AXES_FAILURE_LIMIT failures for one
 # username from one address, that pair is locked out for AXES_COOLOFF_TIME hours.

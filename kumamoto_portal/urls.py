@@ -4,6 +4,7 @@ from django.urls import include, path, register_converter
 
 from . import views
 from .converters import IdConverter
+from .pagecache import HEALTHZ_PATH
 from .sitemaps import SITEMAPS
 
 # Before the apps' URLs are included: they use <id:…>.
@@ -17,6 +18,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("styleguide/", views.styleguide, name="styleguide"),
+    path(HEALTHZ_PATH.lstrip("/"), views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("areas.urls")),

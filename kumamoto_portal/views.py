@@ -1,15 +1,20 @@
-"""Project-level pages: home, accessibility policy, robots.txt, error pages."""
+"""Project-level pages: home, accessibility policy, robots.txt, health check, error pages."""
 
+import sys
+
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 
 from areas import rules
 from areas.models import CooperationProject, Municipality, Pillar
 from counseling.models import Service
 from counseling.rules import Status, cache_until_next_change
+from kumamoto_portal import outage
 from kumamoto_portal.siteurl import absolute_url
 from notices.models import Notice
 
@@ -60,6 +65,23 @@ def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/accessibility.html")
 
 
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For load balancers: 200 when the database and the cache answer, else 503. Never cached."""
+    checks = {"database": outage.database_answers(), "cache": cache_answers()}
+    body = "".join(f"{name}: {'ok' if ok else 'unavailable'}\n" for name, ok in checks.items())
+    response = HttpResponse(body, content_type="text/plain; charset=utf-8", status=200 if all(checks.values()) else 503)
+    add_never_cache_headers(response)
+    return response
+
+
+def cache_answers() -> bool:
+    try:
+        cache.set("healthz", 1, 10)
+        return cache.get("healthz") == 1
+    except Exception:
+        return False
+
+
 def robots_txt(request: HttpRequest) -> HttpResponse:
     sitemap = absolute_url(request, reverse("sitemap"))
     body = f"User-agent: *\nDisallow: /admin/\nSitemap: {sitemap}\n"
@@ -82,6 +104,10 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    """A 500 page; when the database cannot be reached, the quick 503 instead (outage.py)."""
+    if outage.is_database_unreachable(sys.exc_info()[1]):
+        outage.record_failure()
+        return outage.unavailable_response()
     # No request context: the failure may come from a context processor or the DB.
     return HttpResponse(loader.get_template("errors/500.html").render(), status=500)
 

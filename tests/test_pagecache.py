@@ -1,6 +1,7 @@
 """The whole-page cache: hits cost one query, any content edit is seen at once,
 the live counseling status is never served past its change, staff bypass it."""
 
+import gzip
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -167,7 +168,9 @@ def test_public_pages_are_stored_but_the_login_form_is_not(client):
         ({}, False, 60),
         ({"Cache-Control": "public, max-age=42"}, False, 42),
         ({"Cache-Control": "max-age=0, no-cache, no-store, must-revalidate, private"}, False, 0),
+        ({"Cache-Control": "public, max-age=600"}, False, 60),  # PAGE_CACHE_SECONDS is the longest
         ({"Vary": "Cookie"}, False, 0),
+        ({"Vary": "Accept-Encoding"}, False, 60),  # one copy per encoding (see page_key)
         ({}, True, 0),
     ],
 )
@@ -195,3 +198,65 @@ def test_as_of_today_pages_are_not_kept_past_midnight(client):
         assert "令和8年11月25日現在" in page_text(client.get("/areas/"))
     with at(2026, 11, 26, 0, 0, 0):
         assert "令和8年11月26日現在" in page_text(client.get("/areas/"))
+
+
+def test_a_hit_is_the_stored_compressed_body_not_compressed_again(client):
+    first = client.get("/areas/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    second = client.get("/areas/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert first["Content-Encoding"] == second["Content-Encoding"] == "gzip"
+    # Django adds random bytes to every compression (BREACH): equal bodies were compressed once.
+    assert second.content == first.content
+    again = client.get("/areas/", HTTP_ACCEPT_ENCODING="gzip")
+    assert again.content == first.content
+    assert "玉名市" in gzip.decompress(second.content).decode()
+
+
+def test_a_browser_without_gzip_gets_its_own_plain_copy(client):
+    client.get("/areas/", HTTP_ACCEPT_ENCODING="gzip")
+    plain = client.get("/areas/")
+    assert not plain.has_header("Content-Encoding")
+    assert "玉名市" in page_text(plain)
+
+
+def test_a_hit_answers_304_to_the_etag_it_sent(client, django_assert_num_queries):
+    first = client.get("/areas/", HTTP_ACCEPT_ENCODING="gzip")
+    etag = first["ETag"]
+    with django_assert_num_queries(1):
+        again = client.get("/areas/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again.content == b""
+    tamana = Municipality.objects.get(name="玉名市")
+    tamana.name = "玉名市(編集済み)"
+    tamana.save()
+    assert client.get("/areas/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_the_health_check_is_never_cached(client):
+    answer = client.get("/healthz")
+    assert answer.status_code == 200
+    assert answer.content.decode() == "database: ok\ncache: ok\n"
+    assert "no-store" in answer["Cache-Control"]
+    assert not stored(answer)
+
+
+def test_a_late_copy_leaves_out_the_live_status_and_is_not_kept_by_browsers(client):
+    with at(2026, 12, 1, 19, 0, 0):
+        live = client.get("/counseling/", HTTP_ACCEPT_ENCODING="gzip")
+    entry = cache.get(pagecache.page_key(live.wsgi_request, pagecache.content_version()))
+    assert entry.live_status
+    late = pagecache.late_copy(entry.response, entry.live_status)
+    html = gzip.decompress(late.content).decode()
+    assert "受付状況を表示できません" in html
+    assert '"status-label">受付中<' not in html
+    assert "毎週" in html
+    assert int(late["Content-Length"]) == len(late.content)
+    assert "no-store" in late["Cache-Control"]
+    assert not late.has_header("ETag")
+    assert '"status-label">受付中<' in gzip.decompress(entry.response.content).decode()  # the stored copy is intact
+
+
+def test_pages_without_the_live_status_are_served_late_as_they_were(client):
+    client.get("/areas/")
+    entry = cache.get(pagecache.page_key(client.get("/areas/").wsgi_request, pagecache.content_version()))
+    assert not entry.live_status
+    assert pagecache.late_copy(entry.response, entry.live_status).content == entry.response.content

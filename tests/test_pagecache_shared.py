@@ -1,0 +1,60 @@
+"""The page cache on a shared cache (Redis, as with several app servers): the content
+version lives in the cache, so a hit makes no SQL query at all, and an edit is seen on
+the next request once it is committed."""
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+
+from areas.models import Municipality
+from kumamoto_portal import pagecache
+from tests.helpers import page_text
+from tests.servers import forget_keys, redis_cache_settings
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+PAGES = ["/", "/areas/", "/libraries/", "/libraries/locations/", "/counseling/", "/notices/"]
+
+
+@pytest.fixture(autouse=True)
+def shared_cache():
+    caches = redis_cache_settings()
+    with override_settings(CACHES=caches, PAGE_CACHE_SECONDS=60):
+        assert pagecache.cache_is_shared()
+        yield
+    forget_keys(caches)
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_a_hit_makes_no_query(client, url, django_assert_num_queries):
+    first = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    with django_assert_num_queries(0):
+        second = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert second.status_code == 200
+    assert second.content == first.content
+
+
+def test_an_edit_is_seen_once_committed(client, django_capture_on_commit_callbacks):
+    assert "玉名市" in page_text(client.get("/areas/"))
+    with django_capture_on_commit_callbacks(execute=True):
+        tamana = Municipality.objects.get(name="玉名市")
+        tamana.name = "玉名市(編集済み)"
+        tamana.save()
+    assert "玉名市(編集済み)" in page_text(client.get("/areas/"))
+
+
+def test_an_edit_not_yet_committed_does_not_change_the_version(django_capture_on_commit_callbacks):
+    before = pagecache.content_version()
+    with django_capture_on_commit_callbacks(execute=False) as pending:
+        Municipality.objects.filter(name="玉名市").first().save()
+    assert pagecache.content_version() == before
+    pending[0]()
+    assert pagecache.content_version() == before + 1
+
+
+def test_a_lost_version_starts_a_new_one_and_pages_are_rendered_again(client):
+    client.get("/areas/")
+    before = pagecache.content_version()
+    Municipality.objects.filter(name="玉名市").update(name="玉名市(裏で変更)")  # no signal
+    cache.delete(pagecache.VERSION_KEY)  # e.g. Redis was restarted or evicted the key
+    assert pagecache.content_version() != before
+    assert "玉名市(裏で変更)" in page_text(client.get("/areas/"))
