@@ -153,6 +153,7 @@ class Server:
     process: subprocess.Popen
 
 
+GUNICORN_FLAGS = ["--log-level", "warning", "--graceful-timeout", "2"]
 _static_collected = False
 
 
@@ -169,9 +170,9 @@ def gunicorn(env: dict, workers: int = 1):
     """A gunicorn of the portal on a free port, ready when this yields."""
     collect_static()
     port = free_port()
+    command = [sys.executable, "-m", "gunicorn", "kumamoto_portal.wsgi", "--bind", f"127.0.0.1:{port}"]
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "kumamoto_portal.wsgi", "--bind", f"127.0.0.1:{port}"]
-        + ["--workers", str(workers), "--log-level", "warning", "--graceful-timeout", "2"],
+        [*command, *GUNICORN_FLAGS, "--workers", str(workers)],
         cwd=ROOT,
         env=env,
     )
