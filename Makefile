@@ -43,9 +43,10 @@ test: $(VENV)/.dev .env
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
-## bench: throughput of dynamic pages vs a static file, and at 10x data (needs wrk)
-bench: $(VENV)/.runtime .env
-	scripts/bench.sh
+## bench: cached pages vs a static file, 1x vs 10x data, load with the database cut and a worker killed
+## (needs wrk, PostgreSQL and Redis; see scripts/bench.py)
+bench: $(VENV)/.dev .env
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache .ruff_cache

@@ -30,7 +30,6 @@ import gzip
 import hashlib
 import logging
 import math
-import pickle
 import time
 from datetime import datetime, timedelta
 from datetime import time as dt_time
@@ -39,7 +38,7 @@ from typing import NamedTuple
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
@@ -87,7 +86,11 @@ def content_version() -> int:
             cache.add(VERSION_KEY, time.time_ns(), timeout=None)
             version = cache.get(VERSION_KEY)
         return version
-    _last_version = next(iter(ContentVersion.objects.filter(pk=1).values_list("number", flat=True)), 0)
+    # Plain SQL: this runs on every cache hit, and the ORM's query building costs more than the query.
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT number FROM {ContentVersion._meta.db_table} WHERE id = 1")
+        row = cursor.fetchone()
+    _last_version = row[0] if row else 0
     return _last_version
 
 
@@ -164,17 +167,39 @@ def whole_seconds(delta: timedelta) -> int:
     return max(0, math.floor(delta.total_seconds()))
 
 
-def page_key(request: HttpRequest, version: int) -> str:
-    """One key per URL, content version and encoding (gzip or not: the copy is stored as sent)."""
+def page_key(request: HttpRequest) -> str:
+    """One key per URL and encoding (gzip or not: the copy is stored as sent). The entry
+    records the content version it was made under."""
     url = request.build_absolute_uri()
     encoding = "gzip" if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
-    return f"page:{version}:{encoding}:{hashlib.sha256(url.encode()).hexdigest()}"
+    return f"page:{encoding}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
-def late_copy(response: HttpResponse, live_status: bool) -> HttpResponse:
+class Entry(NamedTuple):
+    """A stored page: plain bytes and headers (cheaper to store and read back than a pickled response)."""
+
+    version: int  # the content version it was made under
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    content: bytes  # as sent: gzip-compressed when the browser accepted it
+    expires: datetime  # served as fresh until then; in a database outage, for the grace period after
+    live_status: bool
+
+    @classmethod
+    def of(cls, response: HttpResponse, version: int, expires: datetime) -> "Entry":
+        headers = tuple(response.headers.items())
+        return cls(
+            version, response.status_code, headers, response.content, expires, getattr(response, "live_status", False)
+        )
+
+    def response(self) -> HttpResponse:
+        return HttpResponse(self.content, status=self.status, headers=dict(self.headers))
+
+
+def late_copy(entry: Entry) -> HttpResponse:
     """A stored page served past its lifetime: not kept by browsers, live status taken out."""
-    late = pickle.loads(pickle.dumps(response))
-    if live_status:
+    late = entry.response()
+    if entry.live_status:
         compressed = late.get("Content-Encoding") == "gzip"
         html = (gzip.decompress(late.content) if compressed else late.content).decode()
         body = without_live_status(html).encode()
@@ -184,12 +209,6 @@ def late_copy(response: HttpResponse, live_status: bool) -> HttpResponse:
         del late["ETag"]
     add_never_cache_headers(late)
     return late
-
-
-class Entry(NamedTuple):
-    response: HttpResponse
-    expires: datetime  # served as fresh until then; in a database outage, for the grace period after
-    live_status: bool
 
 
 class PageCacheMiddleware:
@@ -208,28 +227,36 @@ class PageCacheMiddleware:
         if not settings.PAGE_CACHE_SECONDS or not is_cacheable_request(request):
             return self.get_response(request)
         now = timezone.now()
+        key = page_key(request)
         try:
-            version = self.version()
-            key = page_key(request, version)
-            entry = cache.get(key) if version is not None else None
+            version, entry = self.lookup(key)
         except Exception:  # the cache server is unreachable: render without it
             logger.exception("page cache unavailable")
             return self.get_response(request)
         # A copy ends at its exact instant (a notice's publication, say), not at the cache's whole-second timeout.
-        if entry is not None and entry.expires > now:
+        if entry is not None and entry.version == version and entry.expires > now:
             return self.fresh(request, entry, now)
         if outage.recently_failed():  # do not wait for the database again: a late copy or the quick 503
-            return late_copy(entry.response, entry.live_status) if entry else outage.unavailable_response()
+            return late_copy(entry) if entry else outage.unavailable_response()
         response = self.get_response(request)
         if response.status_code == 503 and outage.recently_failed():
-            return late_copy(entry.response, entry.live_status) if entry else response
-        self.store(key, response, now)
+            return late_copy(entry) if entry else response
+        if version is not None:
+            self.store(key, version, response, now)
         return response
+
+    def lookup(self, key: str) -> tuple[int | None, Entry | None]:
+        """The content version and the stored copy: one round trip to a shared cache."""
+        if cache_is_shared():
+            found = cache.get_many([VERSION_KEY, key])
+            version = found.get(VERSION_KEY)
+            return (content_version() if version is None else version), found.get(key)
+        return self.version(), cache.get(key)
 
     @staticmethod
     def version() -> int | None:
         """The content version; in a database outage, the last one this process read (None if none)."""
-        if outage.recently_failed() and not cache_is_shared():
+        if outage.recently_failed():
             return _last_version
         try:
             return content_version()
@@ -239,13 +266,15 @@ class PageCacheMiddleware:
 
     @staticmethod
     def fresh(request: HttpRequest, entry: Entry, now: datetime) -> HttpResponse:
-        response = entry.response
+        response = entry.response()
         if get_max_age(response) is not None:
             patch_cache_control(response, max_age=max(0, math.ceil((entry.expires - now).total_seconds())))
+        if "HTTP_IF_NONE_MATCH" not in request.META:
+            return response
         return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
     @staticmethod
-    def store(key: str, response: HttpResponse, now: datetime) -> None:
+    def store(key: str, version: int, response: HttpResponse, now: datetime) -> None:
         notice_change = Notice.objects.next_change_after(now)
         if notice_change is not None and get_max_age(response) is not None:
             patch_cache_control(response, max_age=min(get_max_age(response), whole_seconds(notice_change - now)))
@@ -254,7 +283,7 @@ class PageCacheMiddleware:
         if notice_change is not None:
             expires = min(expires, notice_change)
         if lifetime > 0 and expires > now:
-            entry = Entry(response, expires, getattr(response, "live_status", False))
+            entry = Entry.of(response, version, expires)
             timeout = math.ceil((expires - now).total_seconds()) + settings.PAGE_CACHE_GRACE_SECONDS
             try:
                 cache.set(key, entry, timeout)

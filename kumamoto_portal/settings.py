@@ -119,6 +119,7 @@ for _option in ("key_prefix", "timeout", "version"):
     if _option in CACHES["default"]:
         CACHES["default"][_option.upper()] = CACHES["default"].pop(_option)
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "kumamoto_portal.rediscache.RedisCache"  # Django's, one client per pool
     # A cache server that does not answer costs a request at most 2 seconds (then it is rendered without cache).
     CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 2, "socket_timeout": 2, **CACHES["default"]["OPTIONS"]}
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)

@@ -152,7 +152,7 @@ def test_page_cache_seconds_zero_turns_it_off(client):
 
 
 def stored(response) -> bool:
-    return cache.get(pagecache.page_key(response.wsgi_request, pagecache.content_version())) is not None
+    return cache.get(pagecache.page_key(response.wsgi_request)) is not None
 
 
 def test_public_pages_are_stored_but_the_login_form_is_not(client):
@@ -242,9 +242,9 @@ def test_the_health_check_is_never_cached(client):
 def test_a_late_copy_leaves_out_the_live_status_and_is_not_kept_by_browsers(client):
     with at(2026, 12, 1, 19, 0, 0):
         live = client.get("/counseling/", HTTP_ACCEPT_ENCODING="gzip")
-    entry = cache.get(pagecache.page_key(live.wsgi_request, pagecache.content_version()))
+    entry = cache.get(pagecache.page_key(live.wsgi_request))
     assert entry.live_status
-    late = pagecache.late_copy(entry.response, entry.live_status)
+    late = pagecache.late_copy(entry)
     html = gzip.decompress(late.content).decode()
     assert "受付状況を表示できません" in html
     assert '"status-label">受付中<' not in html
@@ -252,11 +252,11 @@ def test_a_late_copy_leaves_out_the_live_status_and_is_not_kept_by_browsers(clie
     assert int(late["Content-Length"]) == len(late.content)
     assert "no-store" in late["Cache-Control"]
     assert not late.has_header("ETag")
-    assert '"status-label">受付中<' in gzip.decompress(entry.response.content).decode()  # the stored copy is intact
+    assert '"status-label">受付中<' in gzip.decompress(entry.content).decode()  # the stored copy is intact
 
 
 def test_pages_without_the_live_status_are_served_late_as_they_were(client):
     client.get("/areas/")
-    entry = cache.get(pagecache.page_key(client.get("/areas/").wsgi_request, pagecache.content_version()))
+    entry = cache.get(pagecache.page_key(client.get("/areas/").wsgi_request))
     assert not entry.live_status
-    assert pagecache.late_copy(entry.response, entry.live_status).content == entry.response.content
+    assert pagecache.late_copy(entry).content == entry.content
