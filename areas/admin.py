@@ -2,15 +2,14 @@
 
 from django.contrib import admin
 from django.db import models
-from simple_history.admin import SimpleHistoryAdmin
 
-from kumamoto_portal.admin import CompactInline
+from kumamoto_portal.admin import CompactInline, ContentAdmin
 
 from .models import CooperationProject, Municipality, Pillar, PolicyField, PolicyGroup
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(SimpleHistoryAdmin):
+class MunicipalityAdmin(ContentAdmin):
     list_display = [
         "code",
         "name",
@@ -30,8 +29,9 @@ class MunicipalityAdmin(SimpleHistoryAdmin):
         (None, {"fields": ["code", "name", "kana", "kind", "district", "is_central_city", "joined_on", "website"]}),
         ("人口", {"fields": ["population", "population_reference", "population_source"]}),
         ("面積", {"fields": ["area_km2", "area_reference_date", "area_note", "area_source"]}),
-        ("出典", {"fields": ["source"]}),
+        ("出典", {"fields": ["sources", "source_note"]}),
     ]
+    autocomplete_fields = ["population_source", "area_source"]
 
 
 class PolicyGroupInline(CompactInline):
@@ -39,14 +39,14 @@ class PolicyGroupInline(CompactInline):
 
 
 @admin.register(Pillar)
-class PillarAdmin(SimpleHistoryAdmin):
+class PillarAdmin(ContentAdmin):
     list_display = ["number", "name", "carried_out_by"]
     list_display_links = ["number", "name"]
     inlines = [PolicyGroupInline]
 
 
 @admin.register(PolicyField)
-class PolicyFieldAdmin(SimpleHistoryAdmin):
+class PolicyFieldAdmin(ContentAdmin):
     list_display = ["pillar", "number", "name", "group"]
     list_display_links = ["number", "name"]
     list_filter = ["pillar", "group"]
@@ -55,7 +55,7 @@ class PolicyFieldAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CooperationProject)
-class CooperationProjectAdmin(SimpleHistoryAdmin):
+class CooperationProjectAdmin(ContentAdmin):
     list_display = ["title", "status", "policy_field", "started_on", "contact_department"]
     list_filter = ["status", "policy_field__pillar"]
     list_select_related = ["policy_field__pillar"]

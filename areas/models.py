@@ -12,7 +12,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from kumamoto_portal.fields import LineField, WebURLField, site_path_validator
-from kumamoto_portal.models import SOURCE_HELP, ContactFields
+from kumamoto_portal.models import ContactFields, Source, Sourced
 from kumamoto_portal.wareki import validate_convertible
 
 from . import rules
@@ -49,7 +49,7 @@ class MunicipalityQuerySet(models.QuerySet):
         return self.filter(joined_on__lte=day)
 
 
-class Municipality(models.Model):
+class Municipality(Sourced):
     class Kind(models.TextChoices):
         CITY = "市", "市"
         TOWN = "町", "町"
@@ -72,7 +72,9 @@ class Municipality(models.Model):
     is_central_city = models.BooleanField("連携中枢都市", default=False)
     population = models.PositiveIntegerField("人口", null=True, blank=True, help_text="わからない場合は空欄。")
     population_reference = LineField("人口の基準", max_length=40, blank=True, default="令和2年国勢調査")
-    population_source = LineField("人口の出典", max_length=200, blank=True)
+    population_source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="人口の出典"
+    )
     area_km2 = models.DecimalField(
         "面積(km²)",
         max_digits=8,
@@ -83,9 +85,10 @@ class Municipality(models.Model):
     )
     area_reference_date = models.DateField("面積の基準日", null=True, blank=True, validators=[validate_convertible])
     area_note = LineField("面積の注記", max_length=100, blank=True)
-    area_source = LineField("面積の出典", max_length=200, blank=True)
+    area_source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="面積の出典"
+    )
     website = WebURLField("ウェブサイト", blank=True)
-    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
 
     objects = MunicipalityQuerySet.as_manager()
     history = HistoricalRecords()
@@ -113,6 +116,11 @@ class Municipality(models.Model):
             ),
         ]
 
+    def cited_sources(self) -> list[Source]:
+        """Every source the municipality's page cites: its own, then those of its figures."""
+        cited = [*self.sources.all(), self.population_source, self.area_source]
+        return list(dict.fromkeys(source for source in cited if source is not None))
+
     def __str__(self) -> str:
         return self.name
 
@@ -129,14 +137,13 @@ class Municipality(models.Model):
             raise ValidationError({"district": "町村には郡を入力してください(例: 玉名郡)。"})
 
 
-class Pillar(models.Model):
+class Pillar(Sourced):
     """One of the three pillars (分野) of cooperation in the agreement."""
 
     number = models.PositiveSmallIntegerField("番号", unique=True)
     name = LineField("名称", max_length=60)
     carried_out_by = LineField("実施主体", max_length=60)
     description = models.TextField("説明", blank=True)
-    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -151,13 +158,12 @@ class Pillar(models.Model):
         return reverse("areas:policy") + f"#pillar-{self.number}"
 
 
-class PolicyGroup(models.Model):
+class PolicyGroup(Sourced):
     """A group of policy fields within a pillar (the three groups of pillar 3)."""
 
     pillar = models.ForeignKey(Pillar, on_delete=models.PROTECT, related_name="groups", verbose_name="分野")
     order = models.PositiveSmallIntegerField("表示順")
     name = LineField("名称", max_length=60)
-    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -170,7 +176,7 @@ class PolicyGroup(models.Model):
         return self.name
 
 
-class PolicyField(models.Model):
+class PolicyField(Sourced):
     """A numbered item of a pillar (1–3, 1–3 and the 21 policy fields of pillar 3)."""
 
     pillar = models.ForeignKey(Pillar, on_delete=models.PROTECT, related_name="fields", verbose_name="分野")
@@ -184,7 +190,6 @@ class PolicyField(models.Model):
     )
     number = models.PositiveSmallIntegerField("番号", validators=[MinValueValidator(1)])
     name = LineField("名称", max_length=60)
-    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -220,7 +225,7 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(status=CooperationProject.Status.ACTIVE)
 
 
-class CooperationProject(ContactFields):
+class CooperationProject(Sourced, ContactFields):
     """A cooperation project (連携事業)."""
 
     class Status(models.TextChoices):
@@ -255,7 +260,6 @@ class CooperationProject(ContactFields):
         blank=True,
         validators=[site_path_validator],
     )
-    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
 
     objects = ProjectQuerySet.as_manager()
     history = HistoricalRecords()

@@ -53,7 +53,7 @@ def _figure_references(members: list[Municipality]) -> dict:
 
 
 def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
-    municipality = get_object_or_404(Municipality, code=code)
+    municipality = get_object_or_404(Municipality.objects.select_related("population_source", "area_source"), code=code)
     context = {
         "municipality": municipality,
         "projects": municipality.projects.for_listing(),

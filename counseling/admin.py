@@ -4,9 +4,8 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet
-from simple_history.admin import SimpleHistoryAdmin
 
-from kumamoto_portal.admin import CompactInline
+from kumamoto_portal.admin import CompactInline, ContentAdmin
 
 from . import rules
 from .models import Closure, CrisisLine, ExtraSession, Menu, Service, WeeklySession
@@ -40,22 +39,25 @@ class MenuInline(CompactInline):
 class WeeklySessionInline(CompactInline):
     model = WeeklySession
     formset = NoOverlapFormSet
-    fields = ["weekday", "start", "end", "source"]
+    fields = ["weekday", "start", "end", "sources", "source_note"]
 
 
 class ClosureInline(CompactInline):
     model = Closure
-    fields = ["kind", "reason", "start_month", "start_day", "end_month", "end_day", "start_date", "end_date", "source"]
+    fields = [
+        *("kind", "reason", "start_month", "start_day", "end_month", "end_day", "start_date", "end_date"),
+        *("sources", "source_note"),
+    ]
 
 
 class ExtraSessionInline(CompactInline):
     model = ExtraSession
     formset = NoOverlapFormSet
-    fields = ["date", "start", "end", "note"]
+    fields = ["date", "start", "end", "note", "sources", "source_note"]
 
 
 @admin.register(Service)
-class ServiceAdmin(SimpleHistoryAdmin):
+class ServiceAdmin(ContentAdmin):
     list_display = ["name", "channel", "contact_department"]
     search_fields = ["name"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -63,7 +65,7 @@ class ServiceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CrisisLine)
-class CrisisLineAdmin(SimpleHistoryAdmin):
+class CrisisLineAdmin(ContentAdmin):
     list_display = ["name", "phone", "hours", "order"]
     list_editable = ["order"]
     search_fields = ["name"]

@@ -14,7 +14,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from kumamoto_portal.fields import LineField, WebURLField
-from kumamoto_portal.models import SOURCE_HELP, ContactFields
+from kumamoto_portal.models import ContactFields, Sourced
 from kumamoto_portal.phones import validate_japanese_phone
 
 from . import rules
@@ -41,7 +41,7 @@ class ServiceQuerySet(models.QuerySet):
         return self.with_schedule().order_by("pk").first()
 
 
-class Service(ContactFields):
+class Service(Sourced, ContactFields):
     name = LineField("名称", max_length=80)
     channel = LineField("相談の方法", max_length=20, default="LINE")
     summary = models.TextField("概要")
@@ -59,7 +59,6 @@ class Service(ContactFields):
         help_text="友だち追加 URL が空欄のとき、公式アカウントの見つけ方として表示します。",
     )
     caution = models.TextField("注意書き", blank=True, help_text="似た名前の別の窓口など。")
-    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
 
     objects = ServiceQuerySet.as_manager()
     history = HistoricalRecords()
@@ -89,12 +88,11 @@ class Service(ContactFields):
         )
 
 
-class Menu(models.Model):
+class Menu(Sourced):
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="menus", verbose_name="相談窓口")
     name = LineField("メニュー名", max_length=40)
     audience = LineField("対象", max_length=80, blank=True)
     order = models.PositiveSmallIntegerField("表示順", default=10)
-    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -136,7 +134,7 @@ class TimeRange(models.Model):
             raise ValidationError(self.overlap_message.format(other=other))
 
 
-class WeeklySession(TimeRange):
+class WeeklySession(Sourced, TimeRange):
     day_field = "weekday"
     overlap_message = "同じ曜日の受付時間({other})と重なっています。時間を分けるか、1つにまとめてください。"
 
@@ -144,7 +142,6 @@ class WeeklySession(TimeRange):
         Service, on_delete=models.CASCADE, related_name="weekly_sessions", verbose_name="相談窓口"
     )
     weekday = models.PositiveSmallIntegerField("曜日", choices=WEEKDAYS)
-    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -159,7 +156,7 @@ class WeeklySession(TimeRange):
         return f"{self.get_weekday_display()} {self.start:%H:%M}〜{self.end:%H:%M}"
 
 
-class ExtraSession(TimeRange):
+class ExtraSession(Sourced, TimeRange):
     """A one-off session on a given date (it takes place even on a closure day)."""
 
     day_field = "date"
@@ -188,7 +185,7 @@ def _ymd(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-class Closure(models.Model):
+class Closure(Sourced):
     """Days without weekly sessions: every year by month/day, or a dated range."""
 
     class Kind(models.TextChoices):
@@ -212,7 +209,6 @@ class Closure(models.Model):
     )
     start_date = models.DateField("開始日付", null=True, blank=True)
     end_date = models.DateField("終了日付", null=True, blank=True)
-    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -271,7 +267,7 @@ class Closure(models.Model):
                 raise ValidationError({"end_date": "終了日付が開始日付より前になっています。"})
 
 
-class CrisisLine(models.Model):
+class CrisisLine(Sourced):
     """A telephone help line shown beside the service (24-hour and other lines)."""
 
     name = LineField("名称", max_length=60)
@@ -279,7 +275,6 @@ class CrisisLine(models.Model):
     hours = LineField("受付時間", max_length=120, blank=True)
     note = LineField("備考", max_length=120, blank=True)
     order = models.PositiveSmallIntegerField("表示順", default=10)
-    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
     class Meta:

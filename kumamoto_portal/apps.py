@@ -6,6 +6,7 @@ class PortalConfig(AppConfig):
 
     name = "kumamoto_portal"
     verbose_name = "ポータル"
+    reference_fixtures: list[str] = ["sources"]
 
     def ready(self) -> None:
         from . import checks, pagecache  # noqa: F401  (checks registers itself)

@@ -1,11 +1,68 @@
-"""Site-wide models: the content version behind the page cache, and fields every content app shares."""
+"""Site-wide models: the sources every fact cites, the content version behind the page cache,
+and fields every content app shares."""
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
-from .fields import LineField
+from .fields import LineField, WebURLField
 from .phones import validate_japanese_phone
 
-SOURCE_HELP = "この行の情報の出典(資料名、URL、時点)。住民に表示されます。"
+SOURCE_NOTE_HELP = "どの事実をどの出典で確かめたかの補足(職員用。住民には表示しません)。"
+SOURCES_REQUIRED = "出典を1つ以上選んでください。出典のない事実は載せられません(一覧になければ「+」で追加できます)。"
+
+
+class Source(models.Model):
+    """A document that facts on the site come from (a web page, an article, a data set)."""
+
+    code = LineField(
+        "管理用ID",
+        max_length=10,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="参照データの出典一覧の番号(例: S37)。職員用で、住民には表示しません。",
+    )
+    title = LineField("資料名", max_length=200, help_text="住民に表示されます。")
+    publisher = LineField("発行者", max_length=100, blank=True, help_text="住民に表示されます。")
+    url = WebURLField("URL", blank=True, help_text="わかる場合だけ。住民に表示され、リンクになります。")
+    published_on = models.DateField("発行日・更新日", null=True, blank=True, help_text="わかる場合だけ。")
+    published_year = models.PositiveSmallIntegerField(
+        "発行年", null=True, blank=True, help_text="日付がわからず、年だけわかる場合。"
+    )
+    checked_on = models.DateField("確認日", null=True, blank=True, help_text="職員がこの資料を確かめた日。")
+    note = models.TextField("職員用メモ", blank=True, help_text="住民には表示しません。")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "出典"
+        verbose_name_plural = "出典"
+        ordering = ["code", "title"]
+
+    def __str__(self) -> str:
+        label = f"{self.title}({self.publisher})" if self.publisher else self.title
+        return f"[{self.code}] {label}" if self.code else label  # the admin's pickers; pages use title and publisher
+
+    @property
+    def date_label(self) -> str:
+        """When the source was published, as precisely as known: "2024年10月15日", "2023年" or ""."""
+        if self.published_on:
+            return f"{self.published_on.year}年{self.published_on.month}月{self.published_on.day}日"
+        return f"{self.published_year}年" if self.published_year else ""
+
+
+class Sourced(models.Model):
+    """A content row and the sources of its facts (at least one: the admin refuses a row without)."""
+
+    sources = models.ManyToManyField(
+        Source,
+        related_name="%(app_label)s_%(class)s_set",
+        verbose_name="出典",
+        help_text="住民に「出典」として表示されます。",
+    )
+    source_note = models.TextField("出典の補足", blank=True, help_text=SOURCE_NOTE_HELP)
+
+    class Meta:
+        abstract = True
 
 
 class ContactFields(models.Model):

@@ -36,11 +36,12 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "axes",
+    # First of the project's apps: its sources are loaded before the content that cites them.
+    "kumamoto_portal",
     "areas",
     "libraries",
     "counseling",
     "notices",
-    "kumamoto_portal",
 ]
 
 MIDDLEWARE = [

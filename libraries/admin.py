@@ -2,14 +2,13 @@
 
 from django.contrib import admin
 from django.db import models
-from simple_history.admin import SimpleHistoryAdmin
 
-from kumamoto_portal.admin import CompactInline
+from kumamoto_portal.admin import CompactInline, ContentAdmin, SourcesRequired
 
 from .models import KindCount, LibrarySystem, Location, MutualUseAgreement
 
 
-class LocationInline(admin.StackedInline):
+class LocationInline(SourcesRequired, admin.StackedInline):
     model = Location
     extra = 0
     show_change_link = True
@@ -21,7 +20,7 @@ class LocationInline(admin.StackedInline):
         ("opening_hours", "closed_days"),
         ("has_return_box", "return_box_note"),
         "display_order",
-        "source",
+        ("sources", "source_note"),
     ]
 
 
@@ -31,12 +30,15 @@ class KindCountInline(CompactInline):
 
 class AgreementInline(CompactInline):
     model = MutualUseAgreement
-    fields = ["home_municipality", "since", "what_to_bring", "contact_department", "contact_phone", "source"]
+    fields = [
+        *("home_municipality", "since", "what_to_bring", "contact_department", "contact_phone"),
+        *("sources", "source_note"),
+    ]
     autocomplete_fields = ["home_municipality"]
 
 
 @admin.register(LibrarySystem)
-class LibrarySystemAdmin(SimpleHistoryAdmin):
+class LibrarySystemAdmin(ContentAdmin):
     list_display = ["name", "municipality", "e_library_name"]
     list_select_related = ["municipality"]
     search_fields = ["name", "kana", "municipality__name"]
@@ -46,7 +48,7 @@ class LibrarySystemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Location)
-class LocationAdmin(SimpleHistoryAdmin):
+class LocationAdmin(ContentAdmin):
     list_display = ["name", "system", "kind", "ward", "phone", "has_return_box", "display_order"]
     list_select_related = ["system"]
     list_filter = ["system", "kind", "ward", "has_return_box"]
@@ -55,7 +57,7 @@ class LocationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(MutualUseAgreement)
-class MutualUseAgreementAdmin(SimpleHistoryAdmin):
+class MutualUseAgreementAdmin(ContentAdmin):
     list_display = ["home_municipality", "system", "since", "contact_department"]
     list_select_related = ["home_municipality", "system"]
     list_filter = ["system", "home_municipality"]

@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from areas.models import Municipality
 from kumamoto_portal.fields import LineField, WebURLField
-from kumamoto_portal.models import SOURCE_HELP, ContactFields
+from kumamoto_portal.models import ContactFields, Sourced
 from kumamoto_portal.phones import validate_japanese_phone
 from kumamoto_portal.wareki import validate_convertible
 
@@ -45,7 +45,7 @@ class LibrarySystemQuerySet(models.QuerySet):
         )
 
 
-class LibrarySystem(models.Model):
+class LibrarySystem(Sourced):
     """A municipality's library network (a main library with its branches and rooms)."""
 
     municipality = models.ForeignKey(
@@ -62,7 +62,6 @@ class LibrarySystem(models.Model):
     e_library_name = LineField("電子図書館", max_length=60, blank=True, help_text="ない、またはわからない場合は空欄。")
     e_library_note = LineField("電子図書館の説明", max_length=200, blank=True)
     e_library_url = WebURLField("電子図書館のウェブサイト", blank=True, help_text="わからない場合は空欄。")
-    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
 
     objects = LibrarySystemQuerySet.as_manager()
     history = HistoricalRecords()
@@ -76,7 +75,7 @@ class LibrarySystem(models.Model):
         return self.name
 
 
-class KindCount(models.Model):
+class KindCount(Sourced):
     """How many locations of a kind a system has, as a source states it.
 
     Used where a source gives a count but not every name: the page shows the
@@ -88,7 +87,6 @@ class KindCount(models.Model):
     )
     kind = LineField("種類", max_length=20, choices=Kind.choices)
     count = models.PositiveSmallIntegerField("施設数")
-    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -100,7 +98,7 @@ class KindCount(models.Model):
         return f"{self.system} {self.get_kind_display()} {self.count}"
 
 
-class Location(models.Model):
+class Location(Sourced):
     """A place where residents borrow and return items."""
 
     system = models.ForeignKey(LibrarySystem, on_delete=models.PROTECT, related_name="locations", verbose_name="図書館")
@@ -120,7 +118,6 @@ class Location(models.Model):
     )
     return_box_note = LineField("返却ポストの注記", max_length=120, blank=True)
     display_order = models.PositiveSmallIntegerField("表示順", default=100, validators=[MinValueValidator(0)])
-    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -140,7 +137,7 @@ class Location(models.Model):
         return " ".join(part for part in (self.address, self.address_building) if part)
 
 
-class MutualUseAgreement(ContactFields):
+class MutualUseAgreement(Sourced, ContactFields):
     """Residents of `home_municipality` may register at `system` and borrow there.
 
     E-libraries are never part of an agreement (see libraries/rules.py).
@@ -159,7 +156,6 @@ class MutualUseAgreement(ContactFields):
         "登録に必要なもの", blank=True, help_text="わからない場合は空欄(「図書館に確認」と表示)。"
     )
     notes = models.TextField("備考", blank=True)
-    source = models.TextField("出典", blank=True, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
     class Meta:

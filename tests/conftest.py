@@ -50,6 +50,14 @@ def reference_data(db):
 
 
 @pytest.fixture
+def source(db):
+    """One source for rows made in tests (the admin refuses a content row without one)."""
+    from kumamoto_portal.models import Source
+
+    return Source.objects.create(code="T01", title="試験の資料", publisher="試験市")
+
+
+@pytest.fixture
 def staff(client, django_user_model):
     """A client signed in as a staff superuser ("clerk")."""
     client.force_login(django_user_model.objects.create_superuser("clerk", "clerk@example.jp", "a-long-test-password"))

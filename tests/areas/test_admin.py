@@ -19,11 +19,24 @@ GOOD = {
 }
 
 
-def test_staff_can_add_a_member(staff):
-    response = staff.post("/admin/areas/municipality/add/", GOOD)
+@pytest.fixture
+def good(source) -> dict[str, str]:
+    return {**GOOD, "sources": str(source.pk)}
+
+
+def test_staff_can_add_a_member(staff, good, source):
+    response = staff.post("/admin/areas/municipality/add/", good)
     assert response.status_code == 302
     saved = Municipality.objects.get(code="433489")
     assert saved.history.first().history_user.username == "clerk"
+    assert list(saved.sources.all()) == [source]
+
+
+def test_a_member_without_a_source_is_refused_and_nothing_is_saved(staff):
+    response = staff.post("/admin/areas/municipality/add/", GOOD)
+    assert response.status_code == 200
+    assert "出典を1つ以上選んでください" in response.content.decode()
+    assert not Municipality.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -38,8 +51,8 @@ def test_staff_can_add_a_member(staff):
         ({"kana": "ミサトマチ"}, "ひらがなで入力してください"),
     ],
 )
-def test_bad_data_is_refused_with_a_reason_and_nothing_is_saved(staff, change, message):
-    response = staff.post("/admin/areas/municipality/add/", {**GOOD, **change})
+def test_bad_data_is_refused_with_a_reason_and_nothing_is_saved(staff, good, change, message):
+    response = staff.post("/admin/areas/municipality/add/", {**good, **change})
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Municipality.objects.exists()

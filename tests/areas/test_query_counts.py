@@ -8,12 +8,12 @@ pytestmark = pytest.mark.django_db
 PAGES = {
     "/": 9,  # municipalities, pillars, projects, service + weekly, closures, extras, banner, newest notices
     "/areas/": 2,  # members as of today, urgent banner
-    "/areas/432067/": 6,  # municipality, projects with field+pillar, library systems, locations, banner, notices
+    "/areas/432067/": 7,  # municipality+figure sources, sources, projects, systems, locations, banner, notices
     "/areas/history/": 2,  # all municipalities, urgent banner
-    "/policy/": 3,  # pillars, fields with group and project counts, urgent banner
-    "/policy/3/5/": 3,  # the field with pillar+group, its projects, urgent banner
+    "/policy/": 4,  # pillars, fields with group and project counts, the sources, urgent banner
+    "/policy/3/5/": 4,  # the field with pillar+group, its projects, its sources, urgent banner
     "/projects/": 2,  # projects with field+pillar, urgent banner
-    "/projects/library-mutual-use/": 4,  # the project with field+pillar, its municipalities, banner, notices
+    "/projects/library-mutual-use/": 5,  # the project with field+pillar, its municipalities, sources, banner, notices
 }
 
 

@@ -101,7 +101,7 @@ def test_every_reference_row_passes_validation(reference_data):
     ]
     for row in rows:
         row.full_clean()
-        assert row.source, f"{row} has no source"
+        assert row.sources.exists(), f"{row} has no source"
 
 
 def test_reference_data_matches_the_article(reference_data):

@@ -8,7 +8,7 @@ from counseling.models import Closure, CrisisLine, Menu, Service, WeeklySession
 
 
 @pytest.fixture
-def service(db) -> Service:
+def service(db, source) -> Service:
     service = Service.objects.create(
         name="試験のLINE相談",
         summary="試験用の相談窓口です。",
@@ -16,13 +16,13 @@ def service(db) -> Service:
         safety_features="匿名で相談できる",
         contact_department="試験課",
         contact_phone="096-328-2111",
-        source="試験データ",
     )
-    Menu.objects.create(service=service, name="こころの相談", source="試験データ")
+    service.sources.add(source)
+    Menu.objects.create(service=service, name="こころの相談")
     for weekday in (1, 6):  # Tuesday, Sunday
-        WeeklySession.objects.create(service=service, weekday=weekday, start=time(18), end=time(22), source="試験")
+        WeeklySession.objects.create(service=service, weekday=weekday, start=time(18), end=time(22))
     Closure.objects.create(
         service=service, kind="yearly", reason="年末年始", start_month=12, start_day=29, end_month=1, end_day=3
     )
-    CrisisLine.objects.create(name="試験の電話相談", phone="096-386-1166", source="試験データ")
+    CrisisLine.objects.create(name="試験の電話相談", phone="096-386-1166")
     return service

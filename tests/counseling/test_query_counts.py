@@ -9,7 +9,7 @@ from counseling.models import Closure, ExtraSession, Service
 pytestmark = pytest.mark.django_db
 
 PAGES = {
-    "/counseling/": 7,  # service, weekly sessions, closures, extras, menus, crisis lines, urgent banner
+    "/counseling/": 8,  # service, weekly sessions, closures, extras, menus, crisis lines, sources, urgent banner
     "/counseling/calendar/?month=2026-12": 5,  # service, weekly sessions, closures, extras, urgent banner
     "/counseling/sessions.ics": 4,  # service, weekly sessions, closures, extras
 }

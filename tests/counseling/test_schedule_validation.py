@@ -84,7 +84,7 @@ def _service_form(service: Service, **inline_rows) -> dict[str, str]:
         "caution": service.caution,
         "contact_department": service.contact_department,
         "contact_phone": service.contact_phone,
-        "source": service.source,
+        "sources": str(service.sources.get().pk),
     }
     prefixes = {"menus": [], "weekly_sessions": [], "closures": [], "extra_sessions": []}
     prefixes.update(inline_rows)
@@ -92,7 +92,7 @@ def _service_form(service: Service, **inline_rows) -> dict[str, str]:
         data[f"{prefix}-TOTAL_FORMS"] = str(len(rows))
         data[f"{prefix}-INITIAL_FORMS"] = "0"
         for i, row in enumerate(rows):
-            for key, value in row.items():
+            for key, value in {"sources": data["sources"], **row}.items():
                 data[f"{prefix}-{i}-{key}"] = value
     return data
 
@@ -141,6 +141,6 @@ def test_every_reference_row_passes_validation(reference_data):
 
     for row in [*Service.objects.all(), *Menu.objects.all(), *Closure.objects.all(), *CrisisLine.objects.all()]:
         row.full_clean()
-        assert row.source, f"{row} has no source"
+        assert row.sources.exists(), f"{row} has no source"
     for row in WeeklySession.objects.all():
         row.full_clean()

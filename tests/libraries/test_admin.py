@@ -2,9 +2,10 @@
 
 import pytest
 
+from kumamoto_portal.models import Source
 from libraries.models import LibrarySystem, Location
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("small_libraries")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("small_libraries", "source")]
 
 
 def location_form(**changes) -> dict[str, str]:
@@ -19,6 +20,7 @@ def location_form(**changes) -> dict[str, str]:
         "phone": "0968-75-1315",
         "has_return_box": "unknown",
         "display_order": "50",
+        "sources": str(Source.objects.get(code="T01").pk),
     }
     return {**fields, **changes}
 

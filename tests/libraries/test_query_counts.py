@@ -12,7 +12,7 @@ def _pages() -> dict[str, int]:
     return {
         "/libraries/": 6,  # systems+municipality, locations, kind counts, agreements, members, urgent banner
         "/libraries/locations/": 4,  # systems+municipality, locations, kind counts, urgent banner
-        f"/libraries/locations/{ueki}/": 2,  # the location with system and municipality, urgent banner
+        f"/libraries/locations/{ueki}/": 3,  # the location with system and municipality, its sources, banner
         "/libraries/return/": 2,  # all locations with system and municipality (the form), urgent banner
         f"/libraries/return/?from={ueki}": 5,  # locations, lookup, partner systems, kind counts, urgent banner
         "/libraries/return/?from=abc": 2,  # locations for the form again, urgent banner

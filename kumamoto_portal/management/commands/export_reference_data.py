@@ -4,7 +4,7 @@ Use it to bring facts that staff corrected or added in the admin into the
 repository, then review the diff and commit it. The models of each file are
 those already in it, in the same order; rows are written by primary key.
 
-Every row must name its source: if any row has an empty `source`, the command
+Every content row must cite a source: if any row has no `sources`, the command
 lists those rows and writes nothing.
 """
 
@@ -14,6 +14,8 @@ from pathlib import Path
 from django.apps import apps
 from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
+
+from kumamoto_portal.models import Sourced
 
 from .load_reference_data import FIXTURE_DIR, reference_fixture_paths
 
@@ -33,9 +35,10 @@ def fixture_text(models: list[type]) -> str:
 
 def rows_without_source(models: list[type]) -> list[str]:
     return [
-        f"{model._meta.verbose_name} (id {pk}): {name}"
+        f"{model._meta.verbose_name} (id {row.pk}): {row}"
         for model in models
-        for pk, name in ((row.pk, str(row)) for row in model._default_manager.filter(source=""))
+        if issubclass(model, Sourced)
+        for row in model._default_manager.filter(sources=None)
     ]
 
 

@@ -1,7 +1,8 @@
 """Create the staff roles (groups) and give each the permissions of its app.
 
 Roles: 圏域担当 (areas), 図書館担当 (libraries), 相談窓口担当 (counseling), お知らせ担当 (notices).
-Every role may also view the member municipalities, which the other apps link to.
+Every role may also view the member municipalities, which the other apps link to,
+and view and add sources (出典), which every content row must cite.
 Idempotent: permissions are only added, so what an administrator added to a
 group by hand stays. Assign people to roles in the admin (ユーザー → グループ);
 give them "スタッフ権限" and no "スーパーユーザー権限".
@@ -17,7 +18,7 @@ ROLES: dict[str, str] = {
     "相談窓口担当": "counseling",
     "お知らせ担当": "notices",
 }
-SHARED_VIEW = ("areas", "view_municipality")
+SHARED = [("areas", "view_municipality"), ("kumamoto_portal", "view_source"), ("kumamoto_portal", "add_source")]
 
 
 class Command(BaseCommand):
@@ -25,9 +26,9 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        shared = Permission.objects.get(content_type__app_label=SHARED_VIEW[0], codename=SHARED_VIEW[1])
+        shared = [Permission.objects.get(content_type__app_label=app, codename=code) for app, code in SHARED]
         for name, app_label in ROLES.items():
             group, _ = Group.objects.get_or_create(name=name)
             permissions = list(Permission.objects.filter(content_type__app_label=app_label))
-            group.permissions.add(shared, *permissions)
+            group.permissions.add(*shared, *permissions)
             self.stdout.write(f"{name}: {app_label} の権限 {len(permissions)} 件")

@@ -1,0 +1,56 @@
+"""Sources become data (issue 10): the free-text `source` is kept as the staff-only
+`source_note`, and each row is linked to the Source rows its text cites."""
+
+from django.db import migrations, models
+
+from kumamoto_portal.source_migration import link_cited_sources
+
+SOURCE_NOTE = models.TextField(blank=True, help_text="どの事実をどの出典で確かめたかの補足(職員用。住民には表示しません)。", verbose_name="出典の補足")
+
+
+def sources_field() -> models.ManyToManyField:
+    return models.ManyToManyField(
+        help_text="住民に「出典」として表示されます。",
+        related_name="%(app_label)s_%(class)s_set",
+        to="kumamoto_portal.source",
+        verbose_name="出典",
+    )
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("counseling", "0005_single_line_fields"),
+        ("kumamoto_portal", "0002_source"),
+    ]
+
+    operations = [
+        migrations.RenameField("service", "source", "source_note"),
+        migrations.AlterField("service", "source_note", SOURCE_NOTE),
+        migrations.RenameField("historicalservice", "source", "source_note"),
+        migrations.AlterField("historicalservice", "source_note", SOURCE_NOTE),
+        migrations.AddField("service", "sources", sources_field()),
+        migrations.RenameField("menu", "source", "source_note"),
+        migrations.AlterField("menu", "source_note", SOURCE_NOTE),
+        migrations.RenameField("historicalmenu", "source", "source_note"),
+        migrations.AlterField("historicalmenu", "source_note", SOURCE_NOTE),
+        migrations.AddField("menu", "sources", sources_field()),
+        migrations.RenameField("weeklysession", "source", "source_note"),
+        migrations.AlterField("weeklysession", "source_note", SOURCE_NOTE),
+        migrations.RenameField("historicalweeklysession", "source", "source_note"),
+        migrations.AlterField("historicalweeklysession", "source_note", SOURCE_NOTE),
+        migrations.AddField("weeklysession", "sources", sources_field()),
+        migrations.RenameField("closure", "source", "source_note"),
+        migrations.AlterField("closure", "source_note", SOURCE_NOTE),
+        migrations.RenameField("historicalclosure", "source", "source_note"),
+        migrations.AlterField("historicalclosure", "source_note", SOURCE_NOTE),
+        migrations.AddField("closure", "sources", sources_field()),
+        migrations.RenameField("crisisline", "source", "source_note"),
+        migrations.AlterField("crisisline", "source_note", SOURCE_NOTE),
+        migrations.RenameField("historicalcrisisline", "source", "source_note"),
+        migrations.AlterField("historicalcrisisline", "source_note", SOURCE_NOTE),
+        migrations.AddField("crisisline", "sources", sources_field()),
+        migrations.AddField("extrasession", "source_note", SOURCE_NOTE),
+        migrations.AddField("historicalextrasession", "source_note", SOURCE_NOTE),
+        migrations.AddField("extrasession", "sources", sources_field()),
+        migrations.RunPython(link_cited_sources("counseling", ["service", "menu", "weeklysession", "closure", "crisisline"]), migrations.RunPython.noop),
+    ]

@@ -1,0 +1,43 @@
+"""Helpers for the data migrations that turned free-text sources into Source rows.
+
+Until then every content row kept its sources as text such as
+「広報たまな 2023年… [S37]」. The ids in square brackets are those of
+fixtures/sources.json (from ../shared/data/sources.csv); the migrations create
+those Source rows, link each row to the ids its text cites, and keep the text
+as the staff-only `source_note`.
+"""
+
+import json
+import re
+from pathlib import Path
+
+from django.conf import settings
+
+SOURCE_IDS = re.compile(r"S\d{2}")
+BRACKETS = re.compile(r"\[([^\]]*S\d{2}[^\]]*)\]")
+
+
+def cited_codes(text: str) -> list[str]:
+    """The source ids a text cites in square brackets: "…[S03; S09]" → ["S03", "S09"]."""
+    return list(dict.fromkeys(code for group in BRACKETS.findall(text) for code in SOURCE_IDS.findall(group)))
+
+
+def create_sources(apps, schema_editor) -> None:
+    """The Source rows of fixtures/sources.json (primary key = the id's number), where missing."""
+    Source = apps.get_model("kumamoto_portal", "Source")
+    rows = json.loads((Path(settings.BASE_DIR) / "fixtures" / "sources.json").read_text(encoding="utf-8"))
+    for row in rows:
+        Source.objects.get_or_create(pk=row["pk"], defaults=row["fields"])
+
+
+def link_cited_sources(app_label: str, model_names: list[str]):
+    """A RunPython function: each row of the models gets the sources its `source_note` cites."""
+
+    def forwards(apps, schema_editor) -> None:
+        Source = apps.get_model("kumamoto_portal", "Source")
+        by_code = dict(Source.objects.values_list("code", "pk"))
+        for name in model_names:
+            for row in apps.get_model(app_label, name).objects.exclude(source_note=""):
+                row.sources.add(*(by_code[code] for code in cited_codes(row.source_note) if code in by_code))
+
+    return forwards
