@@ -5,7 +5,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from . import rules
+from kumamoto_portal.models import Source
+
+from . import facts, rules
 from .models import CooperationProject, Municipality, Pillar, PolicyField
 
 # ?sort= keys of the members table. Sorted in Python so that the order of
@@ -86,7 +88,13 @@ def policy_field(request: HttpRequest, pillar: int, number: int) -> HttpResponse
 
 def project_list(request: HttpRequest) -> HttpResponse:
     projects = CooperationProject.objects.for_listing().order_by(STATUS_ORDER, "title")
-    return render(request, "areas/project_list.html", {"projects": projects})
+    figure = facts.PROJECTS_IN_ARTICLE
+    context = {
+        "projects": projects,
+        "headline": figure,
+        "headline_source": Source.objects.filter(code=figure.source_code).first(),
+    }
+    return render(request, "areas/project_list.html", context)
 
 
 def project_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 
+from kumamoto_portal.models import newest_date_label
 from kumamoto_portal.siteurl import absolute_url
 
 from . import ical, rules
@@ -34,8 +35,11 @@ def service_page(request: HttpRequest) -> HttpResponse:
     service = current_service()
     schedule = service.schedule()
     status = schedule.status_at(now)
+    sources = list(service.sources.all())
     context = {
         "service": service,
+        "sources": sources,
+        "known_as_of": newest_date_label(sources),
         "status": status,
         "upcoming": schedule.upcoming(now, UPCOMING_COUNT),
         "weekly_text": rules.describe_weekly(schedule.weekly),

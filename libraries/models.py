@@ -62,6 +62,11 @@ class LibrarySystem(Sourced):
     e_library_name = LineField("電子図書館", max_length=60, blank=True, help_text="ない、またはわからない場合は空欄。")
     e_library_note = LineField("電子図書館の説明", max_length=200, blank=True)
     e_library_url = WebURLField("電子図書館のウェブサイト", blank=True, help_text="わからない場合は空欄。")
+    all_locations_known = models.BooleanField(
+        "施設をすべて登録済み",
+        default=True,
+        help_text="出典で施設の一部しか確かめられない場合は外します(住民には「少なくとも○か所」と表示)。",
+    )
 
     objects = LibrarySystemQuerySet.as_manager()
     history = HistoricalRecords()
@@ -154,6 +159,17 @@ class MutualUseAgreement(Sourced, ContactFields):
     )
     what_to_bring = models.TextField(
         "登録に必要なもの", blank=True, help_text="わからない場合は空欄(「図書館に確認」と表示)。"
+    )
+    return_rule_confirmed = models.BooleanField(
+        "返す場所を出典で確認済み",
+        default=False,
+        help_text="借りた本を貸し出した図書館にしか返せないことを、出典で確かめた場合だけ。"
+        "確かめていなければ、住民には「図書館に確認を」と表示します。",
+    )
+    loan_rules_confirmed = models.BooleanField(
+        "貸出のきまりを出典で確認済み",
+        default=False,
+        help_text="相互利用でも貸し出した図書館のきまりが当てはまることを、出典で確かめた場合だけ。",
     )
     notes = models.TextField("備考", blank=True)
     history = HistoricalRecords()

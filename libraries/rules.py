@@ -7,6 +7,11 @@
 - Loan rules (how many, how long) are always those of the lending system.
 - E-libraries are never part of the mutual use: each resident keeps using
   their own municipality's e-library.
+
+Say only what the sources say: for a partner library, where items go back,
+whose loan rules apply and what to bring are stated only when the agreement
+records them as confirmed; otherwise the functions answer None ("unknown")
+and the pages tell the resident to ask that library.
 """
 
 from collections.abc import Iterable, Sequence
@@ -33,6 +38,12 @@ class NotAllowed:
     reason: str
 
 
+def return_rule_known(lending: LibrarySystem, agreements: Iterable[MutualUseAgreement]) -> bool:
+    """Whether a source confirms where items lent by `lending` go back: one of the agreements
+    under which it lends records it (`return_rule_confirmed`)."""
+    return any(agreement.return_rule_confirmed for agreement in agreements if agreement.system_id == lending.pk)
+
+
 @dataclass(frozen=True)
 class ReturnAnswer:
     borrowed_at: Location
@@ -40,21 +51,31 @@ class ReturnAnswer:
     allowed: tuple[Location, ...]
     not_allowed: tuple[NotAllowed, ...]
     loan_rules: str
+    rule_known: bool
 
     @property
-    def rule(self) -> str:
+    def rule(self) -> str | None:
+        """The return rule as a sentence; None when no source confirms it (ask the library)."""
+        if not self.rule_known:
+            return None
         return f"{return_rule(self.lending_system)}ほかの市町村の図書館には返せません。"
 
 
 def where_to_return(
-    borrowed_at: Location, system_locations: Iterable[Location], partner_systems: Iterable[LibrarySystem]
+    borrowed_at: Location,
+    system_locations: Iterable[Location],
+    partner_systems: Iterable[LibrarySystem],
+    lending_agreements: Iterable[MutualUseAgreement],
 ) -> ReturnAnswer:
     """Where an item borrowed at `borrowed_at` may be returned, and where not.
 
     Allowed: every location of the lending system (from `system_locations`,
     filtered to that system). Not allowed: each partner system, with the reason.
+    Both only when `lending_agreements` (those under which the lending system
+    lends) confirm the rule; otherwise `rule_known` is False and nothing is stated.
     """
     lending = borrowed_at.system
+    known = return_rule_known(lending, lending_agreements)
     allowed = tuple(loc for loc in system_locations if loc.system_id == lending.pk)
     not_allowed = tuple(
         NotAllowed(
@@ -62,7 +83,7 @@ def where_to_return(
             reason=f"{partner.name}は{partner.municipality.name}の図書館です。{return_rule(lending)}",
         )
         for partner in partner_systems
-        if partner.pk != lending.pk
+        if known and partner.pk != lending.pk
     )
     return ReturnAnswer(
         borrowed_at=borrowed_at,
@@ -70,6 +91,7 @@ def where_to_return(
         allowed=allowed,
         not_allowed=not_allowed,
         loan_rules=loan_rules_for(lending),
+        rule_known=known,
     )
 
 
@@ -90,12 +112,26 @@ class Eligibility:
     agreement: MutualUseAgreement | None
 
     @property
-    def what_to_bring(self) -> str:
-        return self.agreement.what_to_bring if self.agreement else ""
+    def what_to_bring(self) -> str | None:
+        """What to bring to register; None when no source says (own library: "", nothing to state)."""
+        if self.agreement is None:
+            return ""
+        return self.agreement.what_to_bring or None
 
     @property
-    def loan_rules(self) -> str:
-        return loan_rules_for(self.system)
+    def return_rule(self) -> str | None:
+        """Where items borrowed there go back; None when no source confirms it for this agreement."""
+        if self.agreement is None or self.agreement.return_rule_confirmed:
+            return return_rule(self.system)
+        return None
+
+    @property
+    def loan_rules(self) -> str | None:
+        """The lending system's loan rules ("" when not recorded); None when no source confirms
+        that they apply to this agreement's borrowers."""
+        if self.agreement is None or self.agreement.loan_rules_confirmed:
+            return loan_rules_for(self.system)
+        return None
 
 
 def libraries_for_resident(
@@ -158,8 +194,19 @@ class SystemSection:
 
     @property
     def total(self) -> int:
-        """How many places the system has in all (e.g. 21 for 熊本市立図書館), listed or only counted."""
+        """How many places the system has in all (e.g. 21 for 熊本市立図書館), listed or only counted.
+        A lower bound when the sources list only some of them (`at_least`)."""
         return sum(group.total for group in self.groups)
+
+    @property
+    def at_least(self) -> bool:
+        """True when the total is only what the sources show (e.g. 山鹿市: 「少なくとも1か所」)."""
+        return not self.system.all_locations_known
+
+    @property
+    def phone(self) -> str:
+        """A phone number to ask the system (its first location that has one), or ""."""
+        return next((loc.phone for group in self.groups for loc in group.locations if loc.phone), "")
 
 
 def system_section(system: LibrarySystem, locations: Sequence[Location], counts: Iterable[KindCount]) -> SystemSection:

@@ -65,6 +65,7 @@ def return_finder(request: HttpRequest) -> HttpResponse:
         borrowed_at,
         locations,
         LibrarySystem.objects.partners_of(borrowed_at.system).order_by("municipality__code"),
+        borrowed_at.system.agreements.all(),
     )
     section = rules.system_section(answer.lending_system, answer.allowed, borrowed_at.system.kind_counts.all())
     context.update(answer=answer, wards=rules.group_by_ward(answer.allowed), section=section)
@@ -85,7 +86,7 @@ def eligibility_finder(request: HttpRequest) -> HttpResponse:
     resident = form.cleaned_data["resident"]
     systems = LibrarySystem.objects.filter(Q(municipality=resident) | Q(agreements__home_municipality=resident))
     sections = {s.system.pk: s for s in _sections(systems.distinct().with_locations())}
-    agreements = resident.library_agreements.select_related("system")
+    agreements = resident.library_agreements.select_related("system__municipality")
     own = [s.system for s in sections.values() if s.system.municipality_id == resident.pk]
     eligible = rules.libraries_for_resident(own, agreements)
     context.update(resident=resident, results=[(e, sections[e.system.pk]) for e in eligible])

@@ -158,7 +158,7 @@ def test_unknown_project_gives_404(client):
 
 def test_project_list(client):
     page = page_text(client.get("/projects/"))
-    assert "登録されているのは 2 件" in page
+    assert "ページのある 2 件" in page
 
 
 def test_an_unknown_population_shows_as_unknown_and_flags_the_total(client):

@@ -12,7 +12,7 @@ PAGES = {
     "/areas/history/": 2,  # all municipalities, urgent banner
     "/policy/": 4,  # pillars, fields with group and project counts, the sources, urgent banner
     "/policy/3/5/": 4,  # the field with pillar+group, its projects, its sources, urgent banner
-    "/projects/": 2,  # projects with field+pillar, urgent banner
+    "/projects/": 3,  # projects with field+pillar, the headline figure's source, urgent banner
     "/projects/library-mutual-use/": 5,  # the project with field+pillar, its municipalities, sources, banner, notices
 }
 

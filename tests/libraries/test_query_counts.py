@@ -14,7 +14,7 @@ def _pages() -> dict[str, int]:
         "/libraries/locations/": 4,  # systems+municipality, locations, kind counts, urgent banner
         f"/libraries/locations/{ueki}/": 3,  # the location with system and municipality, its sources, banner
         "/libraries/return/": 2,  # all locations with system and municipality (the form), urgent banner
-        f"/libraries/return/?from={ueki}": 5,  # locations, lookup, partner systems, kind counts, urgent banner
+        f"/libraries/return/?from={ueki}": 6,  # locations, lookup, partners, the lender's agreements, counts, banner
         "/libraries/return/?from=abc": 2,  # locations for the form again, urgent banner
         "/libraries/eligibility/": 2,  # members (the form), urgent banner
         "/libraries/eligibility/?resident=432067": 7,  # members, lookup, systems, locations, counts, agreements, banner

@@ -24,10 +24,23 @@ HARMONY = Location(pk=4, system=CITY_LIB, name="はあもにい", ward="中央�
 SHIMIN = Location(pk=5, system=TAMANA_LIB, name="玉名市民図書館", kind="library", display_order=10)
 TENSUI = Location(pk=6, system=TAMANA_LIB, name="天水図書館", kind="library", display_order=20)
 EVERYWHERE = [MAIN, UEKI, KAWACHI, HARMONY, SHIMIN, TENSUI]
+# What the article (S37) confirms: between 熊本市 and 玉名市, items go back to the lender, whose rules apply.
+TAMANA_IN_CITY = MutualUseAgreement(
+    home_municipality=TAMANA, system=CITY_LIB, return_rule_confirmed=True, loan_rules_confirmed=True
+)
+CITY_IN_TAMANA = MutualUseAgreement(
+    home_municipality=KUMAMOTO, system=TAMANA_LIB, return_rule_confirmed=True, loan_rules_confirmed=True
+)
+CONFIRMED = [TAMANA_IN_CITY, CITY_IN_TAMANA]
+# A partner the sources only list as open to 熊本市 residents (S16): nothing else is known.
+ARAO = Municipality(pk=4, code="432041", name="荒尾市")
+ARAO_LIB = LibrarySystem(pk=3, municipality=ARAO, name="荒尾市の図書館", loan_rules="")
+ARAO_MAIN = Location(pk=7, system=ARAO_LIB, name="荒尾市立図書館", kind="library", phone="096-328-2111")
+CITY_IN_ARAO = MutualUseAgreement(home_municipality=KUMAMOTO, system=ARAO_LIB)
 
 
 def test_borrowed_in_kumamoto_goes_back_to_any_kumamoto_location_only():
-    answer = where_to_return(UEKI, EVERYWHERE, [TAMANA_LIB])
+    answer = where_to_return(UEKI, EVERYWHERE, [TAMANA_LIB], CONFIRMED)
     assert answer.allowed == (MAIN, UEKI, KAWACHI, HARMONY)
     assert [n.system for n in answer.not_allowed] == [TAMANA_LIB]
     assert "熊本市の施設にしか返せません" in answer.not_allowed[0].reason
@@ -35,24 +48,51 @@ def test_borrowed_in_kumamoto_goes_back_to_any_kumamoto_location_only():
 
 
 def test_borrowed_in_tamana_goes_back_to_a_tamana_library_only():
-    answer = where_to_return(SHIMIN, EVERYWHERE, [CITY_LIB])
+    answer = where_to_return(SHIMIN, EVERYWHERE, [CITY_LIB], CONFIRMED)
     assert answer.allowed == (SHIMIN, TENSUI)
     assert [n.system for n in answer.not_allowed] == [CITY_LIB]
     assert "玉名市の施設にしか返せません" in answer.rule
 
 
 def test_the_lending_system_is_never_listed_as_forbidden():
-    answer = where_to_return(MAIN, EVERYWHERE, [CITY_LIB, TAMANA_LIB])
+    answer = where_to_return(MAIN, EVERYWHERE, [CITY_LIB, TAMANA_LIB], CONFIRMED)
     assert [n.system for n in answer.not_allowed] == [TAMANA_LIB]
 
 
 def test_loan_rules_are_the_lending_systems():
     assert loan_rules_for(KAWACHI.system) == "2週間、10冊まで"
-    assert where_to_return(UEKI, EVERYWHERE, []).loan_rules == "2週間、10冊まで"
+    assert where_to_return(UEKI, EVERYWHERE, [], CONFIRMED).loan_rules == "2週間、10冊まで"
     assert loan_rules_for(SHIMIN.system) == ""
     # The eligibility finder shows the same rules for a partner system.
-    agreement = MutualUseAgreement(home_municipality=TAMANA, system=CITY_LIB)
-    assert libraries_for_resident([TAMANA_LIB], [agreement])[1].loan_rules == "2週間、10冊まで"
+    assert libraries_for_resident([TAMANA_LIB], [TAMANA_IN_CITY])[1].loan_rules == "2週間、10冊まで"
+
+
+def test_a_partner_without_confirmed_facts_gets_no_return_rule_only_unknowns():
+    answer = where_to_return(ARAO_MAIN, [*EVERYWHERE, ARAO_MAIN], [CITY_LIB], [CITY_IN_ARAO])
+    assert not answer.rule_known
+    assert answer.rule is None
+    assert answer.not_allowed == ()
+    partner = libraries_for_resident([CITY_LIB], [CITY_IN_ARAO])[1]
+    assert partner.return_rule is None
+    assert partner.loan_rules is None
+    assert partner.what_to_bring is None
+
+
+def test_confirmed_facts_are_stated_and_the_residents_own_library_needs_no_agreement():
+    own, partner = libraries_for_resident([TAMANA_LIB], [TAMANA_IN_CITY])
+    assert own.return_rule == "玉名市の図書館で借りた本は、玉名市の施設にしか返せません。"
+    assert own.what_to_bring == ""
+    assert partner.return_rule == "熊本市の図書館で借りた本は、熊本市の施設にしか返せません。"
+    assert partner.what_to_bring is None  # not recorded on this agreement
+
+
+def test_a_section_knows_whether_its_count_is_only_a_lower_bound_and_whom_to_call():
+    partial = LibrarySystem(pk=12, name="山鹿市の図書館", all_locations_known=False)
+    section = system_section(partial, [Location(pk=9, system=partial, name="こもれび図書館", kind="library")], [])
+    assert section.at_least and section.total == 1
+    assert section.phone == ""
+    arao = system_section(ARAO_LIB, [ARAO_MAIN], [])
+    assert not arao.at_least and arao.phone == "096-328-2111"
 
 
 def test_return_places_are_grouped_by_ward_in_display_order():

@@ -1,0 +1,192 @@
+"""Sources residents can follow, and only what the sources say (issue 10).
+
+Every public page: no internal source id ([S37]), no repository path, no staff note.
+Municipality, location and counseling pages end with a 「出典」 list whose items link
+to the source when its URL is known. Facts the sources do not confirm are shown as
+unknown: return boxes (only 託麻 is confirmed), partner libraries' rules, 山鹿市's count.
+"""
+
+import html
+import re
+
+import pytest
+from django.contrib.sitemaps import Sitemap
+
+from areas.models import Municipality
+from counseling.models import Service
+from kumamoto_portal.models import Source
+from kumamoto_portal.sitemaps import SITEMAPS
+from libraries.models import Location
+from tests.helpers import page_text
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+INTERNAL = re.compile(r"\[S\d|shared/|S\d{2}\]")
+
+
+def public_urls() -> list[str]:
+    urls = []
+    for section in SITEMAPS.values():
+        sitemap: Sitemap = section() if isinstance(section, type) else section
+        urls += [sitemap.location(item) for item in sitemap.items()]
+    residents = [f"/libraries/eligibility/?resident={m.code}" for m in Municipality.objects.all()]
+    returns = [f"/libraries/return/?from={pk}" for pk in Location.objects.values_list("pk", flat=True)]
+    return [*urls, *residents, *returns, "/counseling/calendar/", "/sitemap.xml", "/notices/feed.atom"]
+
+
+def test_no_public_page_shows_an_internal_id_a_repository_path_or_a_staff_note(client):
+    notes = [
+        note
+        for model in (Location, Municipality, Service)
+        for note in model.objects.values_list("source_note", flat=True)
+    ]
+    for url in public_urls():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        page = response.content.decode()
+        assert not INTERNAL.search(page), (url, INTERNAL.search(page)[0])
+        assert "裏付け" not in page, url  # the sources' staff notes
+        for note in notes:
+            assert note[:40] not in page, url
+
+
+def sources_list(html: str) -> str:
+    match = re.search(r'<section class="sources".*?</section>', html, re.DOTALL)
+    assert match, "no 「出典」 list"
+    return match[0]
+
+
+def linked(listing: str) -> set[str]:
+    return {html.unescape(href) for href in re.findall(r'href="([^"]+)"', listing)}
+
+
+def test_each_municipality_page_lists_its_sources_linked_where_a_url_is_known(client):
+    for municipality in Municipality.objects.prefetch_related("sources"):
+        listing = sources_list(client.get(f"/areas/{municipality.code}/").content.decode())
+        assert "<h2" in listing and "出典" in listing
+        expected = {s.url for s in municipality.cited_sources() if s.url}
+        assert expected and expected <= linked(listing)
+        for source in municipality.cited_sources():
+            assert source.title in listing
+
+
+def test_each_location_page_lists_its_sources(client):
+    for location in Location.objects.prefetch_related("sources"):
+        listing = sources_list(client.get(location.get_absolute_url()).content.decode())
+        assert {s.url for s in location.sources.all() if s.url} <= linked(listing)
+        assert all(s.title in listing for s in location.sources.all())
+        assert location.sources.exists()
+
+
+def test_the_counseling_page_lists_its_sources_with_their_dates(client):
+    service = Service.objects.get()
+    listing = sources_list(client.get("/counseling/").content.decode())
+    for source in service.sources.all():
+        assert source.title in listing
+        assert source.date_label in listing
+    assert "2023年" in listing  # the article: its year is all that is known
+
+
+def test_a_source_without_a_url_is_plain_text_and_dates_show_as_precisely_as_known():
+    assert Source(title="資料", published_year=2023).date_label == "2023年"
+    from datetime import date
+
+    assert Source(title="資料", published_on=date(2024, 10, 15)).date_label == "2024年10月15日"
+    assert Source(title="資料").date_label == ""
+
+
+def test_return_boxes_are_unknown_except_at_takuma(client):
+    for location in Location.objects.all():
+        text = page_text(client.get(location.get_absolute_url()))
+        if location.name == "託麻公民館図書室":
+            assert "返却ポスト あり" in text
+        else:
+            assert "返却ポスト 不明" in text, location.name
+
+
+def test_a_partner_other_than_tamana_is_not_given_a_return_rule_as_fact(client):
+    text = page_text(client.get("/libraries/eligibility/?resident=431001"))  # 熊本市
+    card = text.split("荒尾市の図書館 荒尾市の図書館です")[1].split("電子図書館は相互利用の対象外です")[0]
+    assert "返せません" not in card and "に返します" not in card
+    assert "このサイトでは確認できていません。荒尾市の図書館にお問い合わせください(電話 " in card
+    tamana = text.split("玉名市立図書館 玉名市の図書館です")[1].split("電子図書館は相互利用の対象外です")[0]
+    assert "玉名市の図書館で借りた本は、玉名市の施設にしか返せません" in tamana
+
+
+def test_the_return_finder_for_a_partner_library_says_to_ask(client):
+    location = Location.objects.filter(system__municipality__name="荒尾市").first()
+    text = page_text(client.get(f"/libraries/return/?from={location.pk}"))
+    assert "このサイトでは確認できていません" in text
+    assert "次の図書館には返せません" not in text
+
+
+def test_yamaga_shows_its_known_location_as_a_lower_bound(client):
+    text = page_text(client.get("/libraries/locations/"))
+    assert "山鹿市の図書館(少なくとも 1 か所)" in text
+    assert "熊本市立図書館(21 か所)" in text
+
+
+def test_the_tamana_e_library_cites_the_case_report_not_the_article(client):
+    from libraries.models import LibrarySystem
+
+    tamana = LibrarySystem.objects.get(name="玉名市立図書館")
+    assert tamana.sources.filter(code="S51").exists()
+
+
+def test_the_counseling_hours_say_as_of_when_they_are_known(client):
+    text = page_text(client.get("/counseling/"))
+    assert "この受付日と受付時間は、2023年の資料" in text
+
+
+def test_the_articles_headline_figure_stays_with_its_date_and_source(client):
+    text = page_text(client.get("/projects/"))
+    assert "圏域全体では 69 の連携事業に取り組んでいました(2023年、玉名市が加わり20市町村になった時点" in text
+    assert "出典: 玉名市「広域での新たな行政サービスを行います(広報たまな)」" in text
+    assert "ページのある 2 件を紹介しています" in text
+
+
+def test_the_accessibility_contact_names_its_office_and_the_date_of_its_source(client):
+    text = page_text(client.get("/accessibility/"))
+    assert "政策企画課" in text and "2022年3月28日更新の版" in text
+
+
+def test_newest_date_label_picks_the_most_recent_source():
+    from datetime import date
+
+    from kumamoto_portal.models import newest_date_label
+
+    sources = [
+        Source(title="a", published_year=2023),
+        Source(title="b", published_on=date(2024, 6, 25)),
+        Source(title="c"),
+    ]
+    assert newest_date_label(sources) == "2024年6月25日"
+    assert newest_date_label([Source(title="c")]) == ""
+
+
+def test_an_inline_row_without_a_source_is_refused(staff, source):
+    from counseling.models import WeeklySession
+
+    service = Service.objects.get()
+    service.sources.add(source)
+    response = staff.get(f"/admin/counseling/service/{service.pk}/change/")
+    assert response.status_code == 200
+    before = WeeklySession.objects.count()
+    data = {
+        "name": service.name,
+        "channel": service.channel,
+        "summary": service.summary,
+        "how_to_start": service.how_to_start,
+        "safety_features": service.safety_features,
+        "sources": str(source.pk),
+        "weekly_sessions-TOTAL_FORMS": "1",
+        "weekly_sessions-INITIAL_FORMS": "0",
+        "weekly_sessions-0-weekday": "3",
+        "weekly_sessions-0-start": "10:00",
+        "weekly_sessions-0-end": "12:00",
+    }
+    for prefix in ("menus", "closures", "extra_sessions"):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    answer = staff.post(f"/admin/counseling/service/{service.pk}/change/", data)
+    assert answer.status_code == 200
+    assert "出典を1つ以上選んでください" in answer.content.decode()
+    assert WeeklySession.objects.count() == before
