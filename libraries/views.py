@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from areas.models import Municipality
+from kumamoto_portal.models import Source
 from kumamoto_portal.siteurl import absolute_url
 
 from . import opendata, rules
@@ -33,6 +34,9 @@ def guide(request: HttpRequest) -> HttpResponse:
         "contacts": contacts,
         "members": Municipality.objects.members_as_of(timezone.localdate()),
         "locations": [location for section in sections for location in section.system.locations.all()],
+        "sources": Source.objects.filter(
+            Q(libraries_librarysystem_set__isnull=False) | Q(libraries_mutualuseagreement_set__isnull=False)
+        ).distinct(),
     }
     return render(request, "libraries/guide.html", context)
 

@@ -32,6 +32,17 @@ def test_a_librarian_may_only_view_municipalities(librarian):
     assert response.status_code == 403
 
 
+def test_a_librarian_finds_and_adds_sources_but_cannot_change_them(librarian):
+    found = librarian.get(
+        "/admin/autocomplete/",
+        {"term": "相互利用", "app_label": "libraries", "model_name": "location", "field_name": "sources"},
+    )
+    assert found.status_code == 200
+    assert [row["text"] for row in found.json()["results"]] == ["[S16] 近隣市町村相互利用について(熊本市立図書館)"]
+    assert librarian.get("/admin/kumamoto_portal/source/add/").status_code == 200
+    assert librarian.post("/admin/kumamoto_portal/source/16/change/", {"title": "x"}).status_code == 403
+
+
 def test_roles_can_be_set_up_again_without_losing_manual_additions():
     call_command("setup_staff_roles", verbosity=0)
     group = Group.objects.get(name="相談窓口担当")

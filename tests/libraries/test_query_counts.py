@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 def _pages() -> dict[str, int]:
     ueki = Location.objects.get(name="植木図書館").pk
     return {
-        "/libraries/": 6,  # systems+municipality, locations, kind counts, agreements, members, urgent banner
+        "/libraries/": 7,  # systems+municipality, locations, kind counts, agreements, members, sources, banner
         "/libraries/locations/": 4,  # systems+municipality, locations, kind counts, urgent banner
         f"/libraries/locations/{ueki}/": 3,  # the location with system and municipality, its sources, banner
         "/libraries/return/": 2,  # all locations with system and municipality (the form), urgent banner
