@@ -12,6 +12,25 @@ import re
 from pathlib import Path
 
 from django.conf import settings
+from django.db import models
+
+from .models import SOURCE_NOTE_HELP
+
+
+def source_note_field() -> models.TextField:
+    """The staff-only note the old free-text source became (the migrations' field definition)."""
+    return models.TextField(blank=True, help_text=SOURCE_NOTE_HELP, verbose_name="出典の補足")
+
+
+def sources_field() -> models.ManyToManyField:
+    """The migrations' definition of Sourced.sources."""
+    return models.ManyToManyField(
+        help_text="住民に「出典」として表示されます。",
+        related_name="%(app_label)s_%(class)s_set",
+        to="kumamoto_portal.source",
+        verbose_name="出典",
+    )
+
 
 SOURCE_IDS = re.compile(r"S\d{2}")
 BRACKETS = re.compile(r"\[([^\]]*S\d{2}[^\]]*)\]")

@@ -8,3 +8,31 @@ from django.http import HttpResponse
 def page_text(response: HttpResponse) -> str:
     """The visible text of an HTML response, tags removed and whitespace collapsed."""
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+
+
+def service_form(service, **inline_rows) -> dict[str, str]:
+    """The POST data of the counseling service's admin form, with `inline_rows` per inline prefix;
+    every row cites the service's source unless the row says "sources": None."""
+    data = {
+        "name": service.name,
+        "channel": service.channel,
+        "summary": service.summary,
+        "how_to_start": service.how_to_start,
+        "safety_features": service.safety_features,
+        "friend_add_url": "",
+        "without_url_note": service.without_url_note,
+        "caution": service.caution,
+        "contact_department": service.contact_department,
+        "contact_phone": service.contact_phone,
+        "sources": str(service.sources.first().pk),
+    }
+    prefixes = {"menus": [], "weekly_sessions": [], "closures": [], "extra_sessions": []}
+    prefixes.update(inline_rows)
+    for prefix, rows in prefixes.items():
+        data[f"{prefix}-TOTAL_FORMS"] = str(len(rows))
+        data[f"{prefix}-INITIAL_FORMS"] = "0"
+        for i, row in enumerate(rows):
+            for key, value in {"sources": data["sources"], **row}.items():
+                if value is not None:  # None: the field is not sent, as a browser sends an empty choice
+                    data[f"{prefix}-{i}-{key}"] = value
+    return data

@@ -17,7 +17,7 @@ from counseling.models import Service
 from kumamoto_portal.models import Source
 from kumamoto_portal.sitemaps import SITEMAPS
 from libraries.models import Location
-from tests.helpers import page_text
+from tests.helpers import page_text, service_form
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 INTERNAL = re.compile(r"\[S\d|shared/|S\d{2}\]")
@@ -163,29 +163,14 @@ def test_newest_date_label_picks_the_most_recent_source():
     assert newest_date_label([Source(title="c")]) == ""
 
 
-def test_an_inline_row_without_a_source_is_refused(staff, source):
+def test_an_inline_row_without_a_source_is_refused(staff):
     from counseling.models import WeeklySession
 
     service = Service.objects.get()
-    service.sources.add(source)
     response = staff.get(f"/admin/counseling/service/{service.pk}/change/")
     assert response.status_code == 200
     before = WeeklySession.objects.count()
-    data = {
-        "name": service.name,
-        "channel": service.channel,
-        "summary": service.summary,
-        "how_to_start": service.how_to_start,
-        "safety_features": service.safety_features,
-        "sources": str(source.pk),
-        "weekly_sessions-TOTAL_FORMS": "1",
-        "weekly_sessions-INITIAL_FORMS": "0",
-        "weekly_sessions-0-weekday": "3",
-        "weekly_sessions-0-start": "10:00",
-        "weekly_sessions-0-end": "12:00",
-    }
-    for prefix in ("menus", "closures", "extra_sessions"):
-        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    data = service_form(service, weekly_sessions=[{"weekday": "3", "start": "10:00", "end": "12:00", "sources": None}])
     answer = staff.post(f"/admin/counseling/service/{service.pk}/change/", data)
     assert answer.status_code == 200
     assert "出典を1つ以上選んでください" in answer.content.decode()

@@ -40,18 +40,8 @@ def link_figure_sources(apps, schema_editor) -> None:
             setattr(municipality, f"{field}_id", by_code[codes[0]] if codes else None)
         municipality.save(update_fields=["population_source", "area_source"])
 
-from kumamoto_portal.source_migration import link_cited_sources
+from kumamoto_portal.source_migration import link_cited_sources, source_note_field, sources_field
 
-SOURCE_NOTE = models.TextField(blank=True, help_text="どの事実をどの出典で確かめたかの補足(職員用。住民には表示しません)。", verbose_name="出典の補足")
-
-
-def sources_field() -> models.ManyToManyField:
-    return models.ManyToManyField(
-        help_text="住民に「出典」として表示されます。",
-        related_name="%(app_label)s_%(class)s_set",
-        to="kumamoto_portal.source",
-        verbose_name="出典",
-    )
 
 
 class Migration(migrations.Migration):
@@ -75,29 +65,29 @@ class Migration(migrations.Migration):
         migrations.RemoveField("municipality", "area_source_text"),
         migrations.RemoveField("historicalmunicipality", "area_source_text"),
         migrations.RenameField("municipality", "source", "source_note"),
-        migrations.AlterField("municipality", "source_note", SOURCE_NOTE),
+        migrations.AlterField("municipality", "source_note", source_note_field()),
         migrations.RenameField("historicalmunicipality", "source", "source_note"),
-        migrations.AlterField("historicalmunicipality", "source_note", SOURCE_NOTE),
+        migrations.AlterField("historicalmunicipality", "source_note", source_note_field()),
         migrations.AddField("municipality", "sources", sources_field()),
         migrations.RenameField("pillar", "source", "source_note"),
-        migrations.AlterField("pillar", "source_note", SOURCE_NOTE),
+        migrations.AlterField("pillar", "source_note", source_note_field()),
         migrations.RenameField("historicalpillar", "source", "source_note"),
-        migrations.AlterField("historicalpillar", "source_note", SOURCE_NOTE),
+        migrations.AlterField("historicalpillar", "source_note", source_note_field()),
         migrations.AddField("pillar", "sources", sources_field()),
         migrations.RenameField("policygroup", "source", "source_note"),
-        migrations.AlterField("policygroup", "source_note", SOURCE_NOTE),
+        migrations.AlterField("policygroup", "source_note", source_note_field()),
         migrations.RenameField("historicalpolicygroup", "source", "source_note"),
-        migrations.AlterField("historicalpolicygroup", "source_note", SOURCE_NOTE),
+        migrations.AlterField("historicalpolicygroup", "source_note", source_note_field()),
         migrations.AddField("policygroup", "sources", sources_field()),
         migrations.RenameField("policyfield", "source", "source_note"),
-        migrations.AlterField("policyfield", "source_note", SOURCE_NOTE),
+        migrations.AlterField("policyfield", "source_note", source_note_field()),
         migrations.RenameField("historicalpolicyfield", "source", "source_note"),
-        migrations.AlterField("historicalpolicyfield", "source_note", SOURCE_NOTE),
+        migrations.AlterField("historicalpolicyfield", "source_note", source_note_field()),
         migrations.AddField("policyfield", "sources", sources_field()),
         migrations.RenameField("cooperationproject", "source", "source_note"),
-        migrations.AlterField("cooperationproject", "source_note", SOURCE_NOTE),
+        migrations.AlterField("cooperationproject", "source_note", source_note_field()),
         migrations.RenameField("historicalcooperationproject", "source", "source_note"),
-        migrations.AlterField("historicalcooperationproject", "source_note", SOURCE_NOTE),
+        migrations.AlterField("historicalcooperationproject", "source_note", source_note_field()),
         migrations.AddField("cooperationproject", "sources", sources_field()),
         migrations.RunPython(link_cited_sources("areas", ["municipality", "pillar", "policygroup", "policyfield", "cooperationproject"]), migrations.RunPython.noop),
     ]

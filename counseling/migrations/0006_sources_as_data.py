@@ -3,18 +3,8 @@
 
 from django.db import migrations, models
 
-from kumamoto_portal.source_migration import link_cited_sources
+from kumamoto_portal.source_migration import link_cited_sources, source_note_field, sources_field
 
-SOURCE_NOTE = models.TextField(blank=True, help_text="どの事実をどの出典で確かめたかの補足(職員用。住民には表示しません)。", verbose_name="出典の補足")
-
-
-def sources_field() -> models.ManyToManyField:
-    return models.ManyToManyField(
-        help_text="住民に「出典」として表示されます。",
-        related_name="%(app_label)s_%(class)s_set",
-        to="kumamoto_portal.source",
-        verbose_name="出典",
-    )
 
 
 class Migration(migrations.Migration):
@@ -25,32 +15,32 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RenameField("service", "source", "source_note"),
-        migrations.AlterField("service", "source_note", SOURCE_NOTE),
+        migrations.AlterField("service", "source_note", source_note_field()),
         migrations.RenameField("historicalservice", "source", "source_note"),
-        migrations.AlterField("historicalservice", "source_note", SOURCE_NOTE),
+        migrations.AlterField("historicalservice", "source_note", source_note_field()),
         migrations.AddField("service", "sources", sources_field()),
         migrations.RenameField("menu", "source", "source_note"),
-        migrations.AlterField("menu", "source_note", SOURCE_NOTE),
+        migrations.AlterField("menu", "source_note", source_note_field()),
         migrations.RenameField("historicalmenu", "source", "source_note"),
-        migrations.AlterField("historicalmenu", "source_note", SOURCE_NOTE),
+        migrations.AlterField("historicalmenu", "source_note", source_note_field()),
         migrations.AddField("menu", "sources", sources_field()),
         migrations.RenameField("weeklysession", "source", "source_note"),
-        migrations.AlterField("weeklysession", "source_note", SOURCE_NOTE),
+        migrations.AlterField("weeklysession", "source_note", source_note_field()),
         migrations.RenameField("historicalweeklysession", "source", "source_note"),
-        migrations.AlterField("historicalweeklysession", "source_note", SOURCE_NOTE),
+        migrations.AlterField("historicalweeklysession", "source_note", source_note_field()),
         migrations.AddField("weeklysession", "sources", sources_field()),
         migrations.RenameField("closure", "source", "source_note"),
-        migrations.AlterField("closure", "source_note", SOURCE_NOTE),
+        migrations.AlterField("closure", "source_note", source_note_field()),
         migrations.RenameField("historicalclosure", "source", "source_note"),
-        migrations.AlterField("historicalclosure", "source_note", SOURCE_NOTE),
+        migrations.AlterField("historicalclosure", "source_note", source_note_field()),
         migrations.AddField("closure", "sources", sources_field()),
         migrations.RenameField("crisisline", "source", "source_note"),
-        migrations.AlterField("crisisline", "source_note", SOURCE_NOTE),
+        migrations.AlterField("crisisline", "source_note", source_note_field()),
         migrations.RenameField("historicalcrisisline", "source", "source_note"),
-        migrations.AlterField("historicalcrisisline", "source_note", SOURCE_NOTE),
+        migrations.AlterField("historicalcrisisline", "source_note", source_note_field()),
         migrations.AddField("crisisline", "sources", sources_field()),
-        migrations.AddField("extrasession", "source_note", SOURCE_NOTE),
-        migrations.AddField("historicalextrasession", "source_note", SOURCE_NOTE),
+        migrations.AddField("extrasession", "source_note", source_note_field()),
+        migrations.AddField("historicalextrasession", "source_note", source_note_field()),
         migrations.AddField("extrasession", "sources", sources_field()),
         migrations.RunPython(link_cited_sources("counseling", ["service", "menu", "weeklysession", "closure", "crisisline"]), migrations.RunPython.noop),
     ]

@@ -3,18 +3,8 @@
 
 from django.db import migrations, models
 
-from kumamoto_portal.source_migration import link_cited_sources
+from kumamoto_portal.source_migration import link_cited_sources, source_note_field, sources_field
 
-SOURCE_NOTE = models.TextField(blank=True, help_text="どの事実をどの出典で確かめたかの補足(職員用。住民には表示しません)。", verbose_name="出典の補足")
-
-
-def sources_field() -> models.ManyToManyField:
-    return models.ManyToManyField(
-        help_text="住民に「出典」として表示されます。",
-        related_name="%(app_label)s_%(class)s_set",
-        to="kumamoto_portal.source",
-        verbose_name="出典",
-    )
 
 
 RETURN_BOX_CLAIM = "; 返却ポスト: 各館に備え付け(広報たまな 2023年「広域での新たな行政サービスを行います」[S37])"
@@ -45,24 +35,24 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RenameField("librarysystem", "source", "source_note"),
-        migrations.AlterField("librarysystem", "source_note", SOURCE_NOTE),
+        migrations.AlterField("librarysystem", "source_note", source_note_field()),
         migrations.RenameField("historicallibrarysystem", "source", "source_note"),
-        migrations.AlterField("historicallibrarysystem", "source_note", SOURCE_NOTE),
+        migrations.AlterField("historicallibrarysystem", "source_note", source_note_field()),
         migrations.AddField("librarysystem", "sources", sources_field()),
         migrations.RenameField("kindcount", "source", "source_note"),
-        migrations.AlterField("kindcount", "source_note", SOURCE_NOTE),
+        migrations.AlterField("kindcount", "source_note", source_note_field()),
         migrations.RenameField("historicalkindcount", "source", "source_note"),
-        migrations.AlterField("historicalkindcount", "source_note", SOURCE_NOTE),
+        migrations.AlterField("historicalkindcount", "source_note", source_note_field()),
         migrations.AddField("kindcount", "sources", sources_field()),
         migrations.RenameField("location", "source", "source_note"),
-        migrations.AlterField("location", "source_note", SOURCE_NOTE),
+        migrations.AlterField("location", "source_note", source_note_field()),
         migrations.RenameField("historicallocation", "source", "source_note"),
-        migrations.AlterField("historicallocation", "source_note", SOURCE_NOTE),
+        migrations.AlterField("historicallocation", "source_note", source_note_field()),
         migrations.AddField("location", "sources", sources_field()),
         migrations.RenameField("mutualuseagreement", "source", "source_note"),
-        migrations.AlterField("mutualuseagreement", "source_note", SOURCE_NOTE),
+        migrations.AlterField("mutualuseagreement", "source_note", source_note_field()),
         migrations.RenameField("historicalmutualuseagreement", "source", "source_note"),
-        migrations.AlterField("historicalmutualuseagreement", "source_note", SOURCE_NOTE),
+        migrations.AlterField("historicalmutualuseagreement", "source_note", source_note_field()),
         migrations.AddField("mutualuseagreement", "sources", sources_field()),
         migrations.RunPython(say_only_what_the_sources_say, migrations.RunPython.noop),
         migrations.RunPython(link_cited_sources("libraries", ["librarysystem", "kindcount", "location", "mutualuseagreement"]), migrations.RunPython.noop),

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 
 from counseling.models import Closure, ExtraSession, Service, WeeklySession
 from counseling.rules import describe_weekly
+from tests.helpers import service_form
 
 pytestmark = pytest.mark.django_db
 
@@ -72,31 +73,6 @@ def test_the_weekly_pattern_is_data_staff_can_change(service):
     assert describe_weekly(WeeklySession.objects.all()) == ["毎週 火曜日・木曜日・日曜日 18:00〜22:00"]
 
 
-def _service_form(service: Service, **inline_rows) -> dict[str, str]:
-    data = {
-        "name": service.name,
-        "channel": service.channel,
-        "summary": service.summary,
-        "how_to_start": service.how_to_start,
-        "safety_features": service.safety_features,
-        "friend_add_url": "",
-        "without_url_note": service.without_url_note,
-        "caution": service.caution,
-        "contact_department": service.contact_department,
-        "contact_phone": service.contact_phone,
-        "sources": str(service.sources.get().pk),
-    }
-    prefixes = {"menus": [], "weekly_sessions": [], "closures": [], "extra_sessions": []}
-    prefixes.update(inline_rows)
-    for prefix, rows in prefixes.items():
-        data[f"{prefix}-TOTAL_FORMS"] = str(len(rows))
-        data[f"{prefix}-INITIAL_FORMS"] = "0"
-        for i, row in enumerate(rows):
-            for key, value in {"sources": data["sources"], **row}.items():
-                data[f"{prefix}-{i}-{key}"] = value
-    return data
-
-
 def test_admin_refuses_two_new_overlapping_sessions_added_together(staff, service):
     WeeklySession.objects.all().delete()
     rows = [
@@ -104,7 +80,7 @@ def test_admin_refuses_two_new_overlapping_sessions_added_together(staff, servic
         {"weekday": "3", "start": "20:00", "end": "22:00"},
     ]
     response = staff.post(
-        f"/admin/counseling/service/{service.pk}/change/", _service_form(service, weekly_sessions=rows)
+        f"/admin/counseling/service/{service.pk}/change/", service_form(service, weekly_sessions=rows)
     )
     assert response.status_code == 200
     assert "同じ日の受付時間が重なっています" in response.content.decode()
@@ -115,7 +91,7 @@ def test_admin_refuses_a_session_ending_before_it_starts(staff, service):
     WeeklySession.objects.all().delete()
     rows = [{"weekday": "3", "start": "22:00", "end": "18:00"}]
     response = staff.post(
-        f"/admin/counseling/service/{service.pk}/change/", _service_form(service, weekly_sessions=rows)
+        f"/admin/counseling/service/{service.pk}/change/", service_form(service, weekly_sessions=rows)
     )
     assert "より後にしてください" in response.content.decode()
     assert not WeeklySession.objects.exists()
@@ -124,9 +100,7 @@ def test_admin_refuses_a_session_ending_before_it_starts(staff, service):
 def test_admin_saves_a_good_extra_session(staff, service):
     WeeklySession.objects.all().delete()
     rows = [{"date": "2026-12-31", "start": "18:00", "end": "22:00", "note": "臨時"}]
-    response = staff.post(
-        f"/admin/counseling/service/{service.pk}/change/", _service_form(service, extra_sessions=rows)
-    )
+    response = staff.post(f"/admin/counseling/service/{service.pk}/change/", service_form(service, extra_sessions=rows))
     assert response.status_code == 302
     assert ExtraSession.objects.get().date == date(2026, 12, 31)
 
