@@ -36,8 +36,13 @@ run: $(VENV)/.runtime .env
 	@echo ""
 	$(BIN)/gunicorn kumamoto_portal.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
-## test: lint, migration check, and every test (unit, view, browser, accessibility)
-test: $(VENV)/.dev .env
+# The Nu HTML Checker (npm vnu-jar, pinned in package-lock.json) for tests/test_valid_html.py; runs on java.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+## test: lint, migration check, and every test (unit, view, browser, accessibility, valid HTML)
+test: $(VENV)/.dev .env node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
@@ -49,4 +54,4 @@ bench: $(VENV)/.dev .env
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules staticfiles test-artifacts .pytest_cache .ruff_cache

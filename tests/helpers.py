@@ -36,3 +36,21 @@ def service_form(service, **inline_rows) -> dict[str, str]:
                 if value is not None:  # None: the field is not sent, as a browser sends an empty choice
                     data[f"{prefix}-{i}-{key}"] = value
     return data
+
+
+def public_urls() -> list[str]:
+    """Every public page on the loaded data: the sitemap, both finders for every value, and the
+    pages no sitemap lists (calendar, sitemap, feed)."""
+    from django.contrib.sitemaps import Sitemap
+
+    from areas.models import Municipality
+    from kumamoto_portal.sitemaps import SITEMAPS
+    from libraries.models import Location
+
+    urls = []
+    for section in SITEMAPS.values():
+        sitemap: Sitemap = section() if isinstance(section, type) else section
+        urls += [sitemap.location(item) for item in sitemap.items()]
+    residents = [f"/libraries/eligibility/?resident={m.code}" for m in Municipality.objects.all()]
+    returns = [f"/libraries/return/?from={pk}" for pk in Location.objects.values_list("pk", flat=True)]
+    return [*urls, *residents, *returns, "/counseling/calendar/", "/sitemap.xml", "/notices/feed.atom"]

@@ -10,27 +10,15 @@ import html
 import re
 
 import pytest
-from django.contrib.sitemaps import Sitemap
 
 from areas.models import Municipality
 from counseling.models import Service
 from kumamoto_portal.models import Source
-from kumamoto_portal.sitemaps import SITEMAPS
 from libraries.models import Location
-from tests.helpers import page_text, service_form
+from tests.helpers import page_text, public_urls, service_form
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 INTERNAL = re.compile(r"\[S\d|shared/|S\d{2}\]")
-
-
-def public_urls() -> list[str]:
-    urls = []
-    for section in SITEMAPS.values():
-        sitemap: Sitemap = section() if isinstance(section, type) else section
-        urls += [sitemap.location(item) for item in sitemap.items()]
-    residents = [f"/libraries/eligibility/?resident={m.code}" for m in Municipality.objects.all()]
-    returns = [f"/libraries/return/?from={pk}" for pk in Location.objects.values_list("pk", flat=True)]
-    return [*urls, *residents, *returns, "/counseling/calendar/", "/sitemap.xml", "/notices/feed.atom"]
 
 
 def test_no_public_page_shows_an_internal_id_a_repository_path_or_a_staff_note(client):

@@ -13,8 +13,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 @time_machine.travel("2026-11-25 12:00 +0900")
 def test_home_counts_members_today_and_since_when(client):
     page = page_text(client.get("/"))
-    assert "24 市町村(令和8年11月25日現在)" in page
-    assert "平成28年3月30日に 17 市町村で発足" in page
+    assert "24 市町村(令和8年11月25日・2026年11月25日現在)" in page
+    assert "平成28年3月30日(2016年3月30日)に 17 市町村で発足" in page
     for pillar in ["圏域全体の経済成長のけん引", "高次の都市機能の集積・強化", "圏域全体の生活関連機能サービスの向上"]:
         assert pillar in page
     html = client.get("/").content.decode()
@@ -24,7 +24,7 @@ def test_home_counts_members_today_and_since_when(client):
 
 @time_machine.travel("2023-11-01 12:00 +0900")
 def test_home_counts_20_members_when_the_article_was_written(client):
-    assert "20 市町村(令和5年11月1日現在)" in page_text(client.get("/"))
+    assert "20 市町村(令和5年11月1日・2023年11月1日現在)" in page_text(client.get("/"))
 
 
 def test_member_list_shows_every_member_with_reading_and_dates(client):

@@ -190,3 +190,14 @@ def test_pages_answer_404_when_no_service_is_registered(client):
     assert client.get("/counseling/").status_code == 404
     assert client.get("/counseling/sessions.ics").status_code == 404
     assert client.get("/").status_code == 200
+
+
+def test_calendar_marks_today_in_words_and_for_assistive_technology(client):
+    with at(2027, 1, 10, 12, 0):
+        html = client.get("/counseling/calendar/").content.decode()
+    assert html.count('aria-current="date"') == 1
+    today = html.split('aria-current="date"')[1].split("</td>")[0]
+    assert '<span class="day">10<' in today and '<span class="today-label">今日</span>' in today
+    with at(2027, 1, 10, 12, 0):
+        other_month = client.get("/counseling/calendar/", {"month": "2027-02"}).content.decode()
+    assert 'aria-current="date"' not in other_month

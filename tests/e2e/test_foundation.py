@@ -65,3 +65,12 @@ def test_styleguide_has_no_axe_violation_at_both_widths(page: Page, live_server)
     # Every component at once, including the error state of a field and both status boxes.
     assert_accessible(page, live_server.url + "/styleguide/", "styleguide")
     expect(page.locator(".status")).to_have_count(2)
+
+
+def test_the_breadcrumb_separator_is_not_read_aloud(page: Page, live_server):
+    page.goto(live_server.url + "/accessibility/")
+    crumbs = page.locator("nav.breadcrumbs")
+    separator = crumbs.locator("li + li").first.evaluate("e => getComputedStyle(e, '::before').content")
+    assert "›" in separator  # still drawn
+    snapshot = crumbs.aria_snapshot()
+    assert "ホーム" in snapshot and "›" not in snapshot

@@ -121,7 +121,7 @@ def test_return_finder_groups_by_ward(client):
 def test_return_finder_without_a_choice_shows_the_form(client):
     response = client.get("/libraries/return/")
     assert response.status_code == 200
-    assert '<select id="return-from" name="from">' in response.content.decode()
+    assert '<select id="return-from" name="from" required>' in response.content.decode()
 
 
 @pytest.mark.parametrize(("value", "status"), [("abc", 400), ("", 400), ("-1", 400), ("1" * 30, 400), ("999999", 404)])
@@ -195,3 +195,22 @@ def test_every_reference_row_passes_validation():
         row.full_clean()
         assert row.sources.exists(), f"{row} has no source"
     assert KindCount.objects.get(system__name="熊本市立図書館", kind="community_room").count == 15
+
+
+@pytest.mark.parametrize(
+    ("url", "field"),
+    [("/libraries/eligibility/?resident=abc", "resident"), ("/libraries/return/?from=abc", "return-from")],
+)
+def test_a_finder_error_is_said_once_linked_to_its_required_field(client, url, field):
+    html = client.get(url).content.decode()
+    notice = html.split('class="notice notice-error"')[1].split("</div>")[0]
+    assert f'href="#{field}"' in notice
+    message = notice.split(">", 2)[2].split(" <a")[0]
+    assert html.count(message) == 1
+    assert f'id="{field}" name=' in html and 'required aria-invalid="true" aria-describedby="finder-error"' in html
+
+
+def test_a_finder_result_has_no_heading_over_nothing(client):
+    html = client.get("/libraries/eligibility/?resident=432067").content.decode()
+    assert 'form-title">別の市町村で調べる</h2>' in html
+    assert html.count("別の市町村で調べる") == 1
