@@ -11,7 +11,7 @@ from django.http import HttpResponse
 
 LIVE_STATUS = re.compile(r"<!--live-status-->.*?<!--/live-status-->", re.DOTALL)
 WITHOUT_LIVE_STATUS = (
-    '<div class="status status-unknown no-print" role="status"><p class="status-label">受付状況を表示できません</p>'
+    '<div class="status status-unknown no-print"><p class="status-label">受付状況を表示できません</p>'
     "<p>いま受付中かどうかは、このページでは確かめられません。受付日と受付時間は、このページの案内をご覧ください。</p></div>"
 )
 

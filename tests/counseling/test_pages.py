@@ -201,3 +201,12 @@ def test_calendar_marks_today_in_words_and_for_assistive_technology(client):
     with at(2027, 1, 10, 12, 0):
         other_month = client.get("/counseling/calendar/", {"month": "2027-02"}).content.decode()
     assert 'aria-current="date"' not in other_month
+
+
+def test_the_live_status_is_a_heading_not_a_status_region(client):
+    with at(2026, 12, 1, 19, 0):
+        service_page = client.get("/counseling/").content.decode()
+        home = client.get("/").content.decode()
+    assert '<h2 class="status-label">受付中</h2>' in service_page
+    assert '<h3 class="status-label">受付中</h3>' in home  # under the home page's h2 「いまの受付状況」
+    assert 'role="status"' not in service_page + home
