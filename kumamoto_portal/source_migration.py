@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management.color import no_style
 from django.db import models
 
 from .models import SOURCE_NOTE_HELP
@@ -42,11 +43,16 @@ def cited_codes(text: str) -> list[str]:
 
 
 def create_sources(apps, schema_editor) -> None:
-    """The Source rows of fixtures/sources.json (primary key = the id's number), where missing."""
+    """The Source rows of fixtures/sources.json (primary key = the id's number), where missing;
+    then the primary-key sequence moves past them (PostgreSQL), so staff can add sources."""
     Source = apps.get_model("kumamoto_portal", "Source")
     rows = json.loads((Path(settings.BASE_DIR) / "fixtures" / "sources.json").read_text(encoding="utf-8"))
     for row in rows:
         Source.objects.get_or_create(pk=row["pk"], defaults=row["fields"])
+    connection = schema_editor.connection
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), [Source]):
+            cursor.execute(sql)
 
 
 def link_cited_sources(app_label: str, model_names: list[str]):

@@ -70,3 +70,12 @@ def test_existing_rows_keep_their_citations_and_lose_unsupported_claims():
         .objects.get(code="S37")
         .title.startswith("広域での新たな行政サービス")
     )
+
+
+def test_staff_can_add_a_source_after_the_migration_created_the_numbered_ones():
+    migrate(BEFORE)
+    new = migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    Source = new.get_model("kumamoto_portal", "Source")
+    assert Source.objects.filter(pk=51).exists()
+    added = Source.objects.create(title="新しい資料", publisher="玉名市")  # PostgreSQL: the sequence moved past 51
+    assert added.pk > 51
