@@ -207,3 +207,11 @@ def test_head_gives_the_headers_of_get_without_a_body(client, encoding):
     # gzip output carries up to 100 random bytes (Django's BREACH mitigation)
     slack = 100 if encoding else 0
     assert abs(int(head["Content-Length"]) - len(get.content)) <= slack
+
+
+def test_no_template_comment_leaks_onto_a_page(client, reference_data):
+    """Django's {# #} comments are one line only: a longer one would show on the page."""
+    from tests.helpers import public_urls
+
+    for url in public_urls():
+        assert "{#" not in client.get(url).content.decode(), url
