@@ -50,6 +50,15 @@ def reference_data(db):
 
 
 @pytest.fixture
+def back_to_latest_migrations():
+    """For migration tests: the database is back at the latest migrations afterwards."""
+    yield
+    from tests.helpers import latest_migrations, migrate
+
+    migrate(latest_migrations())
+
+
+@pytest.fixture
 def source(db):
     """One source for rows made in tests (the admin refuses a content row without one)."""
     from kumamoto_portal.models import Source

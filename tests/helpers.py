@@ -54,3 +54,21 @@ def public_urls() -> list[str]:
     residents = [f"/libraries/eligibility/?resident={m.code}" for m in Municipality.objects.all()]
     returns = [f"/libraries/return/?from={pk}" for pk in Location.objects.values_list("pk", flat=True)]
     return [*urls, *residents, *returns, "/counseling/calendar/", "/sitemap.xml", "/notices/feed.atom"]
+
+
+def migrate(targets: list[tuple[str, str]]):
+    """Move the test database to `targets` (app, migration) and return the apps of that state."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+def latest_migrations() -> list[tuple[str, str]]:
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    return MigrationExecutor(connection).loader.graph.leaf_nodes()

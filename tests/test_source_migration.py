@@ -2,32 +2,17 @@
 database keeps every citation, and unsupported return-box claims become unknown."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from kumamoto_portal.source_migration import cited_codes
+from tests.helpers import latest_migrations, migrate
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("back_to_latest_migrations")]
 BEFORE = [
     ("kumamoto_portal", "0001_content_version"),
     ("libraries", "0005_single_line_fields"),
     ("areas", "0003_single_line_fields"),
 ]
 CLAIM = "; 返却ポスト: 各館に備え付け(広報たまな 2023年「広域での新たな行政サービスを行います」[S37])"
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture(autouse=True)
-def back_to_latest():
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 def test_cited_codes_reads_the_ids_in_brackets_only():
@@ -54,7 +39,7 @@ def test_existing_rows_keep_their_citations_and_lose_unsupported_claims():
     shimin = locations.create(system=system, name="玉名市民図書館", has_return_box=True, source=f"名称 [S16]{CLAIM}")
     takuma = locations.create(system=system, name="託麻公民館図書室", has_return_box=True, source="託麻公民館 [S38]")
 
-    new = migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    new = migrate(latest_migrations())
     Municipality = new.get_model("areas", "Municipality")
     tamana = Municipality.objects.get(pk=municipality.pk)
     assert sorted(tamana.sources.values_list("code", flat=True)) == ["S03", "S05"]
@@ -74,7 +59,7 @@ def test_existing_rows_keep_their_citations_and_lose_unsupported_claims():
 
 def test_staff_can_add_a_source_after_the_migration_created_the_numbered_ones():
     migrate(BEFORE)
-    new = migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    new = migrate(latest_migrations())
     Source = new.get_model("kumamoto_portal", "Source")
     assert Source.objects.filter(pk=51).exists()
     added = Source.objects.create(title="新しい資料", publisher="玉名市")  # PostgreSQL: the sequence moved past 51
