@@ -58,3 +58,19 @@ def test_a_lost_version_starts_a_new_one_and_pages_are_rendered_again(client):
     cache.delete(pagecache.VERSION_KEY)  # e.g. Redis was restarted or evicted the key
     assert pagecache.content_version() != before
     assert "玉名市(裏で変更)" in page_text(client.get("/areas/"))
+
+
+def test_pages_are_rendered_without_the_cache_when_redis_does_not_answer(client):
+    from tests.servers import free_port
+
+    unreachable = {
+        "default": {
+            "BACKEND": "kumamoto_portal.rediscache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+    with override_settings(CACHES=unreachable):
+        response = client.get("/areas/")
+    assert response.status_code == 200
+    assert "玉名市" in page_text(response)
