@@ -41,16 +41,11 @@ def service_form(service, **inline_rows) -> dict[str, str]:
 def public_urls() -> list[str]:
     """Every public page on the loaded data: the sitemap, both finders for every value, and the
     pages no sitemap lists (calendar, sitemap, feed)."""
-    from django.contrib.sitemaps import Sitemap
-
     from areas.models import Municipality
-    from kumamoto_portal.sitemaps import SITEMAPS
+    from kumamoto_portal.mirror import sitemap_paths
     from libraries.models import Location
 
-    urls = []
-    for section in SITEMAPS.values():
-        sitemap: Sitemap = section() if isinstance(section, type) else section
-        urls += [sitemap.location(item) for item in sitemap.items()]
+    urls = sitemap_paths()
     residents = [f"/libraries/eligibility/?resident={m.code}" for m in Municipality.objects.all()]
     returns = [f"/libraries/return/?from={pk}" for pk in Location.objects.values_list("pk", flat=True)]
     return [*urls, *residents, *returns, "/counseling/calendar/", "/sitemap.xml", "/notices/feed.atom"]
