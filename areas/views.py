@@ -1,5 +1,7 @@
 """Pages of the area: members, one municipality, membership history, policy, projects."""
 
+from dataclasses import dataclass
+
 from django.db.models import Case, Count, Prefetch, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -22,6 +24,29 @@ SORTS = {
 }
 DEFAULT_SORT = "code"
 
+
+@dataclass(frozen=True)
+class SortColumn:
+    """A sortable column of the members table: its heading and the order it sorts in, in words."""
+
+    key: str
+    label: str
+    order: str  # e.g. 多い順, shown beside the label
+    direction: str  # aria-sort value: ascending or descending
+    numeric: bool = False
+
+
+SORT_COLUMNS = {
+    column.key: column
+    for column in (
+        SortColumn("kana", "市町村名", "よみがな順", "ascending"),
+        SortColumn("code", "団体コード", "小さい順", "ascending"),
+        SortColumn("population", "人口", "多い順", "descending", numeric=True),
+        SortColumn("area", "面積 km²", "広い順", "descending", numeric=True),
+        SortColumn("joined", "加入日", "古い順", "ascending"),
+    )
+}
+
 # Projects in progress first, then those being prepared, then finished ones.
 STATUS_ORDER = Case(
     When(status=CooperationProject.Status.ACTIVE, then=0),
@@ -40,6 +65,8 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
         "members": members,
         "totals": rules.totals(members),
         "sort": sort,
+        "columns": SORT_COLUMNS,
+        "sorted_by": SORT_COLUMNS[sort],
         "today": today,
         **_figure_references(members),
     }

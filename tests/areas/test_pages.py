@@ -49,7 +49,10 @@ def test_member_list_sorts_by_population_and_marks_the_column(client):
     names = _row_names(response)
     assert names[:2] == ["熊本市", "玉名市"]
     assert names[-1] == "玉東町"
-    assert 'aria-sort="descending"><a href="?sort=population"' in response.content.decode()
+    html = response.content.decode()
+    assert 'aria-sort="descending"><a href="?sort=population#members" aria-current="true">人口<span class="sort-arrow" aria-hidden="true">▼</span><span class="sort-order">(多い順)</span>' in html
+    assert html.count("aria-sort=") == 1 and html.count("sort-arrow") == 1
+    assert "いまの並び: 人口の多い順" in page_text(response)
 
 
 @pytest.mark.parametrize(
@@ -108,7 +111,7 @@ def test_history_shows_each_join_with_the_change(client):
     assert "令和5年10月24日 : 玉名市(19 → 20 市町村)" in page
     assert "令和7年3月27日 : 荒尾市、南関町、長洲町、和水町(20 → 24 市町村)" in page
     tamana = page[page.index("玉名市の加入による圏域の変化") :]
-    assert "構成市町村数 19 20 +1" in tamana
+    assert "市町村数 19 20 +1" in tamana
     assert "人口(人) 1,211,169 1,275,461 +64,292" in tamana
     assert "面積(km²) 3,137.71 3,290.31 +152.60" in tamana
 
@@ -166,7 +169,7 @@ def test_an_unknown_population_shows_as_unknown_and_flags_the_total(client):
 
     Municipality.objects.filter(code="433691").update(population=None)
     page = page_text(client.get("/areas/"))
-    assert "和水町 なごみまち 町 玉名郡 不明" in page
+    assert "和水町 なごみまち 433691 町 玉名郡 不明" in page
     assert "合計(24 市町村) 不明 (和水町の値が不明)" in page
     history = page_text(client.get("/areas/history/"))
     assert "人口(人) 1,275,461 不明 (和水町の値が不明) 不明" in history
