@@ -11,11 +11,11 @@ from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 
 from kumamoto_portal.models import newest_date_label
+from kumamoto_portal.printing import qr_svg
 from kumamoto_portal.siteurl import absolute_url
 
 from . import ical, rules
 from .models import CrisisLine, Service
-from .qr import qr_svg
 
 UPCOMING_COUNT = 8
 MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
@@ -82,6 +82,8 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
         "month": month,
         "weeks": rules.month_weeks(schedule, month.year, month.month),
         "weekly_text": rules.describe_weekly(schedule.weekly),
+        "closures": schedule.closures,
+        "crisis_lines": CrisisLine.objects.all(),
         "error": error,
         "today": today,
         "previous_month": previous_month if previous_month.year >= FIRST_YEAR else None,

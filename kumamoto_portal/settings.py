@@ -82,7 +82,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "kumamoto_portal.siteurl.page_url",
+                "kumamoto_portal.printing.print_context",
                 "notices.context.urgent_notices",
             ],
             "builtins": ["django.templatetags.static", "kumamoto_portal.templatetags.portal"],

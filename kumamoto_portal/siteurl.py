@@ -1,4 +1,4 @@
-"""Absolute URLs of this site (page URL line, sitemap, robots.txt, .ics, CSV).
+"""Absolute URLs of this site (printed page URL, sitemap, robots.txt, .ics, CSV).
 
 When SITE_URL is set (production), every absolute URL is built from it, so a
 forged Host header or port never reaches a page or a file. Without it (local
@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest
 
 
@@ -19,18 +18,6 @@ def absolute_url(request: HttpRequest, path: str) -> str:
     if settings.SITE_URL:
         return settings.SITE_URL + path
     return request.build_absolute_uri(path)
-
-
-def page_url(request: HttpRequest) -> dict[str, str]:
-    """Context processor: `page_url`, the canonical URL of the page being shown.
-
-    Empty on the error page of a request whose Host was refused (there is no
-    trustworthy URL to print then).
-    """
-    try:
-        return {"page_url": absolute_url(request, request.get_full_path())}
-    except DisallowedHost:
-        return {"page_url": ""}
 
 
 class SiteSitemap(Sitemap):

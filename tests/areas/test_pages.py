@@ -50,7 +50,10 @@ def test_member_list_sorts_by_population_and_marks_the_column(client):
     assert names[:2] == ["熊本市", "玉名市"]
     assert names[-1] == "玉東町"
     html = response.content.decode()
-    assert 'aria-sort="descending"><a href="?sort=population#members" aria-current="true">人口<span class="sort-arrow" aria-hidden="true">▼</span><span class="sort-order">(多い順)</span>' in html
+    assert (
+        'aria-sort="descending"><a href="?sort=population#members" aria-current="true">'
+        '人口<span class="sort-arrow" aria-hidden="true">▼</span><span class="sort-order">(多い順)</span>'
+    ) in html
     assert html.count("aria-sort=") == 1 and html.count("sort-arrow") == 1
     assert "いまの並び: 人口の多い順" in page_text(response)
 

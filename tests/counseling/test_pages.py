@@ -104,14 +104,17 @@ def test_the_next_eight_sessions_skip_the_new_year(client):
 
 def test_no_qr_code_while_the_friend_url_is_empty(client):
     html = client.get("/counseling/").content.decode()
-    assert "<svg" not in html.split("<main")[1]
+    assert "友だち追加用二次元コード" not in html and "友だちに追加できます" not in html
     assert "二次元コードは載せていません" in html
 
 
 def test_a_qr_code_of_the_url_once_staff_set_it(client):
     Service.objects.update(friend_add_url="https://line.me/R/ti/p/@example-test")
     html = client.get("/counseling/").content.decode()
-    assert 'class="qr-code"' in html
+    from kumamoto_portal.printing import qr_svg
+
+    service = Service.objects.get()
+    assert qr_svg("https://line.me/R/ti/p/@example-test", f"{service.name} の友だち追加用二次元コード") in html
     assert 'href="https://line.me/R/ti/p/@example-test"' in html
     assert "二次元コードは載せていません" not in html
 

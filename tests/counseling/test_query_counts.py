@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 PAGES = {
     "/counseling/": 8,  # service, weekly sessions, closures, extras, menus, crisis lines, sources, urgent banner
-    "/counseling/calendar/?month=2026-12": 5,  # service, weekly sessions, closures, extras, urgent banner
+    "/counseling/calendar/?month=2026-12": 6,  # service, weekly sessions, closures, extras, crisis lines, urgent banner
     "/counseling/sessions.ics": 4,  # service, weekly sessions, closures, extras
 }
 

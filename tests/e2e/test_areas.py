@@ -27,9 +27,9 @@ def test_areas_page_has_no_axe_violation(page: Page, live_server, path, name):
 
 def test_members_table_sorts_with_the_keyboard(page: Page, live_server):
     page.goto(live_server.url + "/areas/")
-    page.get_by_role("link", name="人口(多い順)").focus()
+    page.get_by_role("link", name="人口 (多い順)", exact=True).focus()
     page.keyboard.press("Enter")
-    expect(page).to_have_url(live_server.url + "/areas/?sort=population")
+    expect(page).to_have_url(live_server.url + "/areas/?sort=population#members")
     first = page.locator("tbody tr").first.get_by_role("rowheader")
     expect(first).to_contain_text("熊本市")
     expect(page.locator("tbody tr").nth(1).get_by_role("rowheader")).to_contain_text("玉名市")

@@ -37,8 +37,12 @@ def test_focus_is_visible_on_every_link_of_the_menu(page: Page, live_server):
 
 
 def test_every_page_prints_on_a4_without_chrome(page: Page, live_server):
+    from django.utils import timezone
+
+    from kumamoto_portal.wareki import wareki_date
     from tests.browser import pdf_text, print_pdf
 
+    as_of = wareki_date(timezone.localdate()) + "現在"
     problems = []
     for path in PUBLIC_PAGES:
         page.goto(live_server.url + path)
@@ -49,6 +53,8 @@ def test_every_page_prints_on_a4_without_chrome(page: Page, live_server):
             problems.append((path, "heading missing"))
         if "お知らせするサイトです" in text or "このページのURL" not in text:
             problems.append((path, "footer printed or page URL missing"))
+        if as_of not in text.split("\n")[1]:  # right under the site name
+            problems.append((path, "「令和○年○月○日現在」 missing at the top"))
         if "次の受付は" in text or "いま相談できます" in text:
             problems.append((path, "live counseling status printed"))
     assert problems == []

@@ -1,8 +1,0 @@
-"""QR codes as inline SVG (crisp in print, no inline style, so the CSP allows it)."""
-
-import segno
-
-
-def qr_svg(url: str, title: str) -> str:
-    """An SVG QR code of `url` with a white quiet zone, sized by CSS through its viewBox."""
-    return segno.make(url, error="m").svg_inline(omitsize=True, light="#fff", title=title, svgclass="qr-code")

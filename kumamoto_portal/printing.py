@@ -1,0 +1,40 @@
+"""What every page carries on paper (the 広報紙): the date it is current as of, and its
+canonical URL as text and as a QR code.
+
+QR codes are inline SVG: crisp in print, and with no inline style, so the CSP allows them.
+"""
+
+from collections.abc import Callable
+from datetime import date
+
+import segno
+from django.core.exceptions import DisallowedHost
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+from .siteurl import absolute_url
+
+
+def qr_svg(url: str, title: str, css_class: str = "qr-code") -> str:
+    """An SVG QR code of `url` with a white quiet zone, sized by CSS through its viewBox."""
+    return segno.make(url, error="m").svg_inline(omitsize=True, light="#fff", title=title, svgclass=css_class)
+
+
+def print_context(request: HttpRequest) -> dict[str, str | date | Callable[[], SafeString]]:
+    """Context processor for the print-only lines of base.html.
+
+    `page_url` is the canonical URL of the page (SITE_URL's host when set); empty on
+    the error page of a request whose Host was refused, as there is no trustworthy
+    URL to print then. `page_qr` is a callable, so the code is drawn only by pages
+    that show it. `as_of` is today in Japan (「令和○年○月○日現在」).
+    """
+    try:
+        url = absolute_url(request, request.get_full_path())
+    except DisallowedHost:
+        url = ""
+    return {
+        "page_url": url,
+        "page_qr": lambda: mark_safe(qr_svg(url, "このページのURLの二次元コード", "page-qr")) if url else "",
+        "as_of": timezone.localdate(),
+    }
