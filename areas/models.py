@@ -277,3 +277,22 @@ class CooperationProject(Sourced, ContactFields):
 
     def get_absolute_url(self) -> str:
         return reverse("areas:project", args=[self.slug])
+
+
+class Clerk(models.Model):
+    """A staff account that works for one or more member municipalities (e.g. a 玉名市 clerk).
+
+    In the admin it sees, edits and deletes only the rows of its municipalities
+    (areas/clerks.py); the municipality rows, policy, projects and counseling stay
+    with the area-wide roles. Create one with `manage.py create_clerk`.
+    """
+
+    user = models.OneToOneField("auth.User", on_delete=models.CASCADE, related_name="clerk", verbose_name="ユーザー")
+    municipalities = models.ManyToManyField(Municipality, related_name="clerks", verbose_name="担当する市町村")
+
+    class Meta:
+        verbose_name = "市町村の職員"
+        verbose_name_plural = "市町村の職員"
+
+    def __str__(self) -> str:
+        return self.user.get_username()

@@ -9,6 +9,9 @@ class PortalConfig(AppConfig):
     reference_fixtures: list[str] = ["sources"]
 
     def ready(self) -> None:
-        from . import checks, pagecache  # noqa: F401  (checks registers itself)
+        from django.db.models.signals import post_migrate
+
+        from . import checks, pagecache, permissions  # noqa: F401  (checks registers itself)
 
         pagecache.connect_signals()
+        post_migrate.connect(permissions.name_permissions_in_japanese)

@@ -2,6 +2,7 @@
 
 import sys
 
+from django.contrib import admin
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -96,6 +97,11 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The public 403 page; inside the admin, signed-in staff get an admin page (menu, sign-out)."""
+    user = getattr(request, "user", None)
+    if request.path.startswith(reverse("admin:index")) and user is not None and user.is_active and user.is_staff:
+        context = {**admin.site.each_context(request), "title": "この操作はできません"}
+        return render(request, "admin/403.html", context, status=403)
     return render(request, "errors/403.html", status=403)
 
 

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.db import models
 
+from areas.clerks import ClerkChoices, ClerkScopedAdmin
 from kumamoto_portal.admin import CompactInline, ContentAdmin, SourcesRequired
 
 from .models import KindCount, LibrarySystem, Location, MutualUseAgreement
@@ -28,7 +29,7 @@ class KindCountInline(CompactInline):
     model = KindCount
 
 
-class AgreementInline(CompactInline):
+class AgreementInline(ClerkChoices, CompactInline):
     model = MutualUseAgreement
     fields = [
         *("home_municipality", "since", "what_to_bring", "contact_department", "contact_phone"),
@@ -38,28 +39,34 @@ class AgreementInline(CompactInline):
 
 
 @admin.register(LibrarySystem)
-class LibrarySystemAdmin(ContentAdmin):
+class LibrarySystemAdmin(ClerkScopedAdmin, ContentAdmin):
+    town_field = "municipality"
     list_display = ["name", "municipality", "e_library_name"]
     list_select_related = ["municipality"]
     search_fields = ["name", "kana", "municipality__name"]
-    list_filter = ["municipality"]
+    list_filter = [("municipality", admin.RelatedOnlyFieldListFilter)]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [LocationInline, KindCountInline, AgreementInline]
 
 
 @admin.register(Location)
-class LocationAdmin(ContentAdmin):
+class LocationAdmin(ClerkScopedAdmin, ContentAdmin):
+    town_field = "system__municipality"
     list_display = ["name", "system", "kind", "ward", "phone", "has_return_box", "display_order"]
     list_select_related = ["system"]
-    list_filter = ["system", "kind", "ward", "has_return_box"]
+    list_filter = [("system", admin.RelatedOnlyFieldListFilter), "kind", "ward", "has_return_box"]
     search_fields = ["name", "kana", "address"]
     list_editable = ["display_order"]
 
 
 @admin.register(MutualUseAgreement)
-class MutualUseAgreementAdmin(ContentAdmin):
+class MutualUseAgreementAdmin(ClerkScopedAdmin, ContentAdmin):
+    """An agreement belongs to the town whose library system hosts it; its residents'
+    town (home_municipality) may be any member."""
+
+    town_field = "system__municipality"
     list_display = ["home_municipality", "system", "since", "contact_department"]
     list_select_related = ["home_municipality", "system"]
-    list_filter = ["system", "home_municipality"]
+    list_filter = [("system", admin.RelatedOnlyFieldListFilter), "home_municipality"]
     search_fields = ["home_municipality__name", "system__name"]
     autocomplete_fields = ["home_municipality", "system"]

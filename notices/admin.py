@@ -5,6 +5,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
+from areas.clerks import ClerkScopedAdmin
+
 from .models import Notice
 
 
@@ -27,7 +29,10 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Notice)
-class NoticeAdmin(SimpleHistoryAdmin):
+class NoticeAdmin(ClerkScopedAdmin, SimpleHistoryAdmin):
+    """A clerk's notices are those linked to their municipalities; each must name at least one."""
+
+    town_field = "municipalities"
     list_display = ["title", "status", "is_urgent", "published_at", "expires_at", "office"]
     list_filter = [StatusFilter, "is_urgent", "published_at", "expires_at"]
     search_fields = ["title"]
