@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,10 @@ test: $(VENV)/.dev .env node_modules/.installed
 ## (needs wrk, PostgreSQL and Redis; see scripts/bench.py)
 bench: $(VENV)/.dev .env
 	$(BIN)/python scripts/bench.py
+
+## messages: compile the Japanese strings for django-axes and django-simple-history (locale/ja)
+messages:
+	msgfmt --check -o locale/ja/LC_MESSAGES/django.mo locale/ja/LC_MESSAGES/django.po
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles test-artifacts .pytest_cache .ruff_cache

@@ -9,9 +9,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from kumamoto_portal.fields import LineField, WebURLField, site_path_validator
+from kumamoto_portal.history import content_history
 from kumamoto_portal.models import ContactFields, Source, Sourced
 from kumamoto_portal.wareki import validate_convertible
 
@@ -91,7 +91,7 @@ class Municipality(Sourced):
     website = WebURLField("ウェブサイト", blank=True)
 
     objects = MunicipalityQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = content_history()
 
     class Meta:
         verbose_name = "構成市町村"
@@ -144,7 +144,7 @@ class Pillar(Sourced):
     name = LineField("名称", max_length=60)
     carried_out_by = LineField("実施主体", max_length=60)
     description = models.TextField("説明", blank=True)
-    history = HistoricalRecords()
+    history = content_history()
 
     class Meta:
         verbose_name = "連携の分野"
@@ -164,7 +164,7 @@ class PolicyGroup(Sourced):
     pillar = models.ForeignKey(Pillar, on_delete=models.PROTECT, related_name="groups", verbose_name="分野")
     order = models.PositiveSmallIntegerField("表示順")
     name = LineField("名称", max_length=60)
-    history = HistoricalRecords()
+    history = content_history()
 
     class Meta:
         verbose_name = "政策分野のグループ"
@@ -190,7 +190,7 @@ class PolicyField(Sourced):
     )
     number = models.PositiveSmallIntegerField("番号", validators=[MinValueValidator(1)])
     name = LineField("名称", max_length=60)
-    history = HistoricalRecords()
+    history = content_history()
 
     class Meta:
         verbose_name = "政策分野"
@@ -262,7 +262,7 @@ class CooperationProject(Sourced, ContactFields):
     )
 
     objects = ProjectQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = content_history()
 
     class Meta:
         verbose_name = "連携事業"

@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
 from kumamoto_portal.fields import LineField, WebURLField
+from kumamoto_portal.history import content_history
 from kumamoto_portal.models import ContactFields, Sourced
 from kumamoto_portal.phones import validate_japanese_phone
 
@@ -61,7 +61,7 @@ class Service(Sourced, ContactFields):
     caution = models.TextField("注意書き", blank=True, help_text="似た名前の別の窓口など。")
 
     objects = ServiceQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = content_history()
 
     class Meta:
         verbose_name = "相談窓口"
@@ -93,7 +93,7 @@ class Menu(Sourced):
     name = LineField("メニュー名", max_length=40)
     audience = LineField("対象", max_length=80, blank=True)
     order = models.PositiveSmallIntegerField("表示順", default=10)
-    history = HistoricalRecords()
+    history = content_history()
 
     class Meta:
         verbose_name = "相談メニュー"
@@ -142,7 +142,7 @@ class WeeklySession(Sourced, TimeRange):
         Service, on_delete=models.CASCADE, related_name="weekly_sessions", verbose_name="相談窓口"
     )
     weekday = models.PositiveSmallIntegerField("曜日", choices=WEEKDAYS)
-    history = HistoricalRecords()
+    history = content_history()
 
     class Meta:
         verbose_name = "毎週の受付時間"
@@ -167,7 +167,7 @@ class ExtraSession(Sourced, TimeRange):
     )
     date = models.DateField("日付")
     note = LineField("説明", max_length=100, blank=True)
-    history = HistoricalRecords()
+    history = content_history()
 
     class Meta:
         verbose_name = "臨時の受付"
@@ -209,7 +209,7 @@ class Closure(Sourced):
     )
     start_date = models.DateField("開始日付", null=True, blank=True)
     end_date = models.DateField("終了日付", null=True, blank=True)
-    history = HistoricalRecords()
+    history = content_history()
 
     class Meta:
         verbose_name = "休み"
@@ -275,7 +275,7 @@ class CrisisLine(Sourced):
     hours = LineField("受付時間", max_length=120, blank=True)
     note = LineField("備考", max_length=120, blank=True)
     order = models.PositiveSmallIntegerField("表示順", default=10)
-    history = HistoricalRecords()
+    history = content_history()
 
     class Meta:
         verbose_name = "電話相談窓口"

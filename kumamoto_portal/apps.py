@@ -1,9 +1,11 @@
+from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 
 
 class PortalConfig(AppConfig):
     """The project itself as an app: it owns the content version behind the page cache."""
 
+    default = True  # this module also holds AxesConfig
     name = "kumamoto_portal"
     verbose_name = "ポータル"
     reference_fixtures: list[str] = ["sources"]
@@ -15,3 +17,9 @@ class PortalConfig(AppConfig):
 
         pagecache.connect_signals()
         post_migrate.connect(permissions.name_permissions_in_japanese)
+
+
+class AxesConfig(AxesAppConfig):
+    """django-axes (login throttling) under a Japanese name in the admin."""
+
+    verbose_name = "ログインの記録(django-axes)"

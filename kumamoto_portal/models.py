@@ -2,9 +2,9 @@
 and fields every content app shares."""
 
 from django.db import models
-from simple_history.models import HistoricalRecords
 
 from .fields import LineField, WebURLField
+from .history import content_history
 from .phones import validate_japanese_phone
 
 SOURCE_NOTE_HELP = "どの事実をどの出典で確かめたかの補足(職員用。住民には表示しません)。"
@@ -31,7 +31,7 @@ class Source(models.Model):
     )
     checked_on = models.DateField("確認日", null=True, blank=True, help_text="職員がこの資料を確かめた日。")
     note = models.TextField("職員用メモ", blank=True, help_text="住民には表示しません。")
-    history = HistoricalRecords()
+    history = content_history()
 
     class Meta:
         verbose_name = "出典"
@@ -70,6 +70,8 @@ class Sourced(models.Model):
         help_text="住民に「出典」として表示されます。",
     )
     source_note = models.TextField("出典の補足", blank=True, help_text=SOURCE_NOTE_HELP)
+    # The edit history keeps each version's sources too (kumamoto_portal/history.py).
+    _history_m2m_fields = ["sources"]
 
     class Meta:
         abstract = True

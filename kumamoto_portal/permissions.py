@@ -13,14 +13,6 @@ from django.utils import translation
 from .roles import japanese_permission_name
 
 
-def verbose_name_of(model) -> str:
-    """The model's Japanese name; an edit-history model is 「〇〇の履歴」."""
-    history_of = getattr(model, "instance_type", None)
-    if history_of is not None and getattr(model._meta, "simple_history_manager_attribute", None) is None:
-        return f"{history_of._meta.verbose_name}の履歴"
-    return str(model._meta.verbose_name)
-
-
 def name_permissions_in_japanese(sender: AppConfig, using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
     """post_migrate handler: create the app's permissions now, then give them Japanese names."""
     from django.contrib.auth.models import Permission
@@ -32,7 +24,7 @@ def name_permissions_in_japanese(sender: AppConfig, using: str = DEFAULT_DB_ALIA
     with translation.override("ja"):
         for model in sender.get_models():
             content_type = ContentType.objects.db_manager(using).get_for_model(model, for_concrete_model=False)
-            name = verbose_name_of(model)
+            name = str(model._meta.verbose_name)
             for permission in Permission.objects.using(using).filter(content_type=content_type):
                 japanese = japanese_permission_name(permission.codename, name)
                 if japanese and permission.name != japanese[:255]:

@@ -35,7 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "simple_history",
-    "axes",
+    "kumamoto_portal.apps.AxesConfig",  # django-axes, named in Japanese
     # First of the project's apps: its sources are loaded before the content that cites them.
     "kumamoto_portal",
     "areas",
@@ -157,6 +157,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # --- Language and time ----------------------------------------------------------
 LANGUAGE_CODE = "ja"
+# Japanese for the strings of django-axes and django-simple-history, which ship no ja (make messages).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGES = [("ja", "日本語")]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True  # keeps the admin, form errors and date names in Japanese

@@ -5,10 +5,10 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
 
 from areas.models import Municipality
 from kumamoto_portal.fields import LineField, WebURLField
+from kumamoto_portal.history import content_history
 from kumamoto_portal.models import ContactFields, Sourced
 from kumamoto_portal.phones import validate_japanese_phone
 from kumamoto_portal.wareki import validate_convertible
@@ -69,7 +69,7 @@ class LibrarySystem(Sourced):
     )
 
     objects = LibrarySystemQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = content_history()
 
     class Meta:
         verbose_name = "図書館(自治体ごと)"
@@ -92,7 +92,7 @@ class KindCount(Sourced):
     )
     kind = LineField("種類", max_length=20, choices=Kind.choices)
     count = models.PositiveSmallIntegerField("施設数")
-    history = HistoricalRecords()
+    history = content_history()
 
     class Meta:
         verbose_name = "種類ごとの施設数"
@@ -123,7 +123,7 @@ class Location(Sourced):
     )
     return_box_note = LineField("返却ポストの注記", max_length=120, blank=True)
     display_order = models.PositiveSmallIntegerField("表示順", default=100, validators=[MinValueValidator(0)])
-    history = HistoricalRecords()
+    history = content_history()
 
     class Meta:
         verbose_name = "施設"
@@ -172,7 +172,7 @@ class MutualUseAgreement(Sourced, ContactFields):
         help_text="相互利用でも貸し出した図書館のきまりが当てはまることを、出典で確かめた場合だけ。",
     )
     notes = models.TextField("備考", blank=True)
-    history = HistoricalRecords()
+    history = content_history()
 
     class Meta:
         verbose_name = "相互利用の協定"

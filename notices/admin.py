@@ -3,9 +3,9 @@
 from django.contrib import admin
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from simple_history.admin import SimpleHistoryAdmin
 
 from areas.clerks import ClerkScopedAdmin
+from kumamoto_portal.admin import HistoryAdmin
 
 from .models import Notice
 
@@ -29,7 +29,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Notice)
-class NoticeAdmin(ClerkScopedAdmin, SimpleHistoryAdmin):
+class NoticeAdmin(ClerkScopedAdmin, HistoryAdmin):
     """A clerk's notices are those linked to their municipalities; each must name at least one."""
 
     town_field = "municipalities"

@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Min, Q
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
 
 from areas.models import CooperationProject, Municipality
 from kumamoto_portal.fields import LineField
+from kumamoto_portal.history import content_history
 from kumamoto_portal.phones import validate_japanese_phone
 
 
@@ -63,7 +63,7 @@ class Notice(models.Model):
     )
 
     objects = NoticeQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = content_history(m2m_fields=["municipalities"])
 
     class Meta:
         verbose_name = "お知らせ"

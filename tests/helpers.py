@@ -67,3 +67,55 @@ def latest_migrations() -> list[tuple[str, str]]:
     from django.db.migrations.executor import MigrationExecutor
 
     return MigrationExecutor(connection).loader.graph.leaf_nodes()
+
+
+def form_data(html: str, form_id: str | None = None) -> dict[str, str | list[str]]:
+    """The data a browser would send for the form in `html` as it is (the first form whose id
+    is `form_id`, else the first form with method=post): inputs, checked boxes, selected
+    options and text areas. Lists for fields with several values."""
+    from html.parser import HTMLParser
+
+    class Form(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.data: dict[str, list[str]] = {}
+            self.inside = self.done = False
+            self.select = self.textarea = None
+            self.text = ""
+
+        def add(self, name, value):
+            self.data.setdefault(name, []).append(value)
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "form" and not self.done:
+                self.inside = (a.get("id") == form_id) if form_id else a.get("method", "").lower() == "post"
+            if not self.inside:
+                return
+            if tag == "input" and a.get("name") and a.get("type") not in ("submit", "button", "file"):
+                if a.get("type") in ("checkbox", "radio") and "checked" not in a:
+                    return
+                self.add(a["name"], a.get("value", "on" if a.get("type") == "checkbox" else ""))
+            elif tag == "select":
+                self.select = a.get("name")
+            elif tag == "option" and self.select and "selected" in a:
+                self.add(self.select, a.get("value", ""))
+            elif tag == "textarea":
+                self.textarea, self.text = a.get("name"), ""
+
+        def handle_endtag(self, tag):
+            if tag == "form" and self.inside:
+                self.inside, self.done = False, True
+            elif tag == "select":
+                self.select = None
+            elif tag == "textarea" and self.textarea:
+                self.add(self.textarea, self.text.removeprefix("\n"))
+                self.textarea = None
+
+        def handle_data(self, data):
+            if self.textarea:
+                self.text += data
+
+    parser = Form()
+    parser.feed(html)
+    return {name: values if len(values) > 1 else values[0] for name, values in parser.data.items()}

@@ -5,6 +5,8 @@ yet. Rows already in the database (edited by staff or not) are left as they
 are, so running this again, as `make run` does at every start, never wipes an
 admin edit. A row that staff deleted stays deleted: its edit history records
 the deletion, and such rows are skipped unless --include-deleted is given.
+Each row loaded, and each reference row that has no edit history yet (the sources
+made by a migration), gets its first record (「基準データ(fixtures/)から登録」).
 
 Which files are loaded, and in which order, is declared by each app in
 `AppConfig.reference_fixtures` (apps in INSTALLED_APPS order).
@@ -18,6 +20,8 @@ from django.core import serializers
 from django.core.management.base import BaseCommand
 from django.core.management.color import no_style
 from django.db import connection, transaction
+
+from kumamoto_portal.history import record_first_state
 
 FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures"
 
@@ -67,16 +71,34 @@ class Command(BaseCommand):
             )
         }
 
+    @staticmethod
+    def _without_history(existing: set[tuple[type, object]]) -> list:
+        """Rows already here (e.g. made by a migration) that have no edit history yet."""
+        pks_by_model: dict[type, set] = {}
+        for model, pk in existing:
+            pks_by_model.setdefault(model, set()).add(pk)
+        rows = []
+        for model, pks in pks_by_model.items():
+            recorded = set(
+                model.history.filter(**{f"{model._meta.pk.attname}__in": pks}).values_list(
+                    model._meta.pk.attname, flat=True
+                )
+            )
+            rows += model._default_manager.filter(pk__in=pks - recorded)
+        return rows
+
     def handle(self, *args, dry_run: bool = False, include_deleted: bool = False, **options):
         created: dict[str, int] = {}
         kept = deleted = 0
         touched_models = set()
+        loaded, unrecorded = [], []
         with transaction.atomic():
             for path in reference_fixture_paths():
                 items = list(serializers.deserialize("json", path.read_text(encoding="utf-8")))
                 pks_by_model = self._pks_by_model(items)
                 existing = self._existing_keys(pks_by_model)
                 deleted_by_staff = set() if include_deleted else self._deleted_keys(pks_by_model)
+                unrecorded += self._without_history(existing)
                 for item in items:
                     model = type(item.object)
                     if (model, item.object.pk) in existing:
@@ -89,7 +111,13 @@ class Command(BaseCommand):
                     created[label] = created.get(label, 0) + 1
                     touched_models.add(model)
                     if not dry_run:
+                        item.object.skip_history_when_saving = True  # one first record below, with sources
                         item.save()
+                        loaded.append(item.object)
+            for obj in loaded:
+                del obj.skip_history_when_saving
+            for obj in loaded + unrecorded:
+                record_first_state(obj)
             if dry_run:
                 transaction.set_rollback(True)
             elif touched_models:

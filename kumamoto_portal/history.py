@@ -1,0 +1,93 @@
+"""The edit history (django-simple-history) of every content row, as staff use it.
+
+- `content_history()` is the HistoricalRecords of a content model: each record also keeps
+  the editor's name (so it stays after their account is deleted) and, for sourced rows,
+  the sources of that version (`Sourced._history_m2m_fields`).
+- `revert(record, user)` puts a row back to an earlier version, sources included, and
+  recreates a deleted row; the revert is recorded with 「…の版に戻しました」.
+"""
+
+from django.db import models, transaction
+from django.dispatch import receiver
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+from simple_history.signals import pre_create_historical_record
+
+REVERT_REASON = "{date}の版に戻しました"
+REFERENCE_REASON = "基準データ(fixtures/)から登録"
+
+
+class EditRecord(models.Model):
+    """Base of every edit-history record."""
+
+    history_user_name = models.CharField("変更した人", max_length=150, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class ContentHistory(HistoricalRecords):
+    """HistoricalRecords whose models are named in Japanese (「施設の履歴」), as staff see them
+    in permission lists."""
+
+    def get_meta_options(self, model) -> dict:
+        options = super().get_meta_options(model)
+        options["verbose_name"] = f"{model._meta.verbose_name}の履歴"
+        options["verbose_name_plural"] = f"{model._meta.verbose_name_plural}の履歴"
+        return options
+
+    def get_meta_options_m2m(self, through_model) -> dict:
+        options = super().get_meta_options_m2m(through_model)
+        owner = through_model._meta.auto_created  # the model that declares the many-to-many field
+        field_name = through_model._meta.db_table.removeprefix(owner._meta.db_table + "_")
+        options["verbose_name"] = f"{owner._meta.verbose_name}の{owner._meta.get_field(field_name).verbose_name}の履歴"
+        options["verbose_name_plural"] = options["verbose_name"]
+        return options
+
+
+def content_history(**kwargs) -> HistoricalRecords:
+    """The edit history of a content model (see the module docstring)."""
+    return ContentHistory(bases=[EditRecord], **kwargs)
+
+
+@receiver(pre_create_historical_record)
+def remember_editor_name(sender, history_instance, history_user=None, **kwargs) -> None:
+    if history_user is not None and hasattr(history_instance, "history_user_name"):
+        history_instance.history_user_name = history_user.get_username()
+
+
+def record_first_state(obj: models.Model, reason: str = REFERENCE_REASON) -> None:
+    """Give a row loaded without history (fixtures) its first record, 「追加」 with its sources."""
+    obj._change_reason = reason
+    obj.save()
+    obj.history.filter(pk=obj.history.latest().pk).update(history_type="+")
+
+
+def editor_name(record) -> str:
+    """Who made a history record: the account's name, kept even after it was deleted."""
+    if name := getattr(record, "history_user_name", ""):
+        return name
+    return record.history_user.get_username() if record.history_user else ""
+
+
+def version_label(record) -> str:
+    """「2026年11月27日 15:04」: a version as staff name it."""
+    return timezone.localtime(record.history_date).strftime("%Y年%-m月%-d日 %H:%M")
+
+
+@transaction.atomic
+def revert(record, user) -> models.Model:
+    """Put the row of `record` back to that version (fields and tracked many-to-many fields),
+    recreating it if it was deleted. Returns the row; its history gets one record marked as a revert."""
+    instance = record.instance
+    instance.skip_history_when_saving = True  # one record at the end, with the final sources
+    instance.save()
+    for field in getattr(record, "_history_m2m_fields", []):
+        # Versions recorded before these fields were tracked have no rows: leave the field as it is.
+        if rows := list(getattr(record, field.name).all()):
+            getattr(instance, field.name).set([getattr(row, field.m2m_reverse_name()) for row in rows])
+    del instance.skip_history_when_saving
+    instance._history_user = user
+    instance._change_reason = REVERT_REASON.format(date=version_label(record))
+    instance.save()
+    return instance
