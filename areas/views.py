@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from kumamoto_portal import lastmod
 from kumamoto_portal.models import Source
 
 from . import facts, rules
@@ -130,5 +131,12 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "project": project,
         "members": project.municipalities.all(),
         "notices": project.notices.visible_at(timezone.now()),
+        "last_changed": lastmod.day_of(
+            lastmod.last_changed(
+                CooperationProject.history.filter(id=project.pk),
+                Municipality.history.all(),
+                project.notices.model.history.filter(project_id=project.pk),  # notices app, by the reverse relation
+            )
+        ),
     }
     return render(request, "areas/project_detail.html", context)

@@ -83,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kumamoto_portal.printing.print_context",
+                "kumamoto_portal.lastmod.page_context",
                 "notices.context.urgent_notices",
             ],
             "builtins": ["django.templatetags.static", "kumamoto_portal.templatetags.portal"],

@@ -92,8 +92,12 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 # --- Error pages: Japanese, on the base layout, never a stack trace ------------
 
 
+# Error pages show no 最終更新日: they are not the content of the address asked for.
+NO_DATE = {"last_changed": None}
+
+
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "errors/400.html", status=400)
+    return render(request, "errors/400.html", NO_DATE, status=400)
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -102,11 +106,11 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
     if request.path.startswith(reverse("admin:index")) and user is not None and user.is_active and user.is_staff:
         context = {**admin.site.each_context(request), "title": "この操作はできません"}
         return render(request, "admin/403.html", context, status=403)
-    return render(request, "errors/403.html", status=403)
+    return render(request, "errors/403.html", NO_DATE, status=403)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "errors/404.html", status=404)
+    return render(request, "errors/404.html", NO_DATE, status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
@@ -119,4 +123,4 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    return render(request, "errors/403.html", {"csrf_failed": True}, status=403)
+    return render(request, "errors/403.html", {"csrf_failed": True, **NO_DATE}, status=403)

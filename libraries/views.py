@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from areas.models import Municipality
+from kumamoto_portal import lastmod
 from kumamoto_portal.models import Source
 from kumamoto_portal.siteurl import absolute_url
 
@@ -50,7 +51,15 @@ def location_list(request: HttpRequest) -> HttpResponse:
 def location_detail(request: HttpRequest, pk: int) -> HttpResponse:
     location = get_object_or_404(Location.objects.select_related("system__municipality"), pk=pk)
     page_url = absolute_url(request, location.get_absolute_url())
-    context = {"location": location, "json_ld": opendata.location_json_ld(location, page_url)}
+    context = {
+        "location": location,
+        "json_ld": opendata.location_json_ld(location, page_url),
+        "last_changed": lastmod.day_of(
+            lastmod.last_changed(
+                Location.history.filter(id=location.pk), LibrarySystem.history.filter(id=location.system_id)
+            )
+        ),
+    }
     return render(request, "libraries/location_detail.html", context)
 
 

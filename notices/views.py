@@ -5,6 +5,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from kumamoto_portal import lastmod
+
 from .models import Notice
 
 PER_PAGE = 20
@@ -27,5 +29,10 @@ def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
     status = notice.status_at(now)
     if status != Notice.Status.SHOWN and not request.user.is_staff:
         raise Http404("このお知らせは掲載されていません")
-    context = {"notice": notice, "status": status, "municipalities": notice.municipalities.all()}
+    context = {
+        "notice": notice,
+        "status": status,
+        "municipalities": notice.municipalities.all(),
+        "last_changed": lastmod.day_of(lastmod.last_changed(Notice.history.filter(id=notice.pk))),
+    }
     return render(request, "notices/detail.html", context)

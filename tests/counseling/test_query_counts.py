@@ -8,9 +8,11 @@ from counseling.models import Closure, ExtraSession, Service
 
 pytestmark = pytest.mark.django_db
 
+# Each HTML page also asks once for its 最終更新日 (kumamoto_portal/lastmod.py), counted below.
+
 PAGES = {
-    "/counseling/": 8,  # service, weekly sessions, closures, extras, menus, crisis lines, sources, urgent banner
-    "/counseling/calendar/?month=2026-12": 6,  # service, weekly sessions, closures, extras, crisis lines, urgent banner
+    "/counseling/": 9,  # service, weekly sessions, closures, extras, menus, crisis lines, sources, urgent banner
+    "/counseling/calendar/?month=2026-12": 7,  # service, weekly sessions, closures, extras, crisis lines, urgent banner
     "/counseling/sessions.ics": 4,  # service, weekly sessions, closures, extras
 }
 

@@ -11,10 +11,12 @@ from .conftest import NOW, make_notice
 
 pytestmark = pytest.mark.django_db
 
+# Each HTML page also asks once for its 最終更新日 (kumamoto_portal/lastmod.py), counted below.
+
 PAGES = {
-    "/notices/": 3,  # the count (paginator), the page of notices, the urgent banner
-    "/notices/?page=2": 3,
-    "/notices/{pk}/": 3,  # the notice with its project, its municipalities, the urgent banner
+    "/notices/": 4,  # the count (paginator), the page of notices, the urgent banner
+    "/notices/?page=2": 4,
+    "/notices/{pk}/": 4,  # the notice with its project, its municipalities, the urgent banner
     "/notices/feed.atom": 1,  # the 20 newest
 }
 
