@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 from kumamoto_portal.fields import LineField, WebURLField
 from kumamoto_portal.history import content_history
@@ -70,6 +71,9 @@ class Service(Sourced, ContactFields):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("counseling:service")
 
     @property
     def start_steps(self) -> list[str]:
@@ -284,3 +288,7 @@ class CrisisLine(Sourced):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        """The phone lines on the service page."""
+        return reverse("counseling:service") + "#crisis-title"

@@ -79,6 +79,10 @@ class LibrarySystem(Sourced):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        """Its section of the location list (「サイトで表示」 in the admin)."""
+        return reverse("libraries:location_list") + f"#system-{self.pk}"
+
 
 class KindCount(Sourced):
     """How many locations of a kind a system has, as a source states it.
@@ -188,6 +192,10 @@ class MutualUseAgreement(Sourced, ContactFields):
 
     def __str__(self) -> str:
         return f"{self.home_municipality}の住民 → {self.system}"
+
+    def get_absolute_url(self) -> str:
+        """The finder's answer for the residents this agreement serves."""
+        return reverse("libraries:eligibility") + f"?resident={self.home_municipality.code}"
 
     def clean(self) -> None:
         super().clean()
