@@ -13,10 +13,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from kumamoto_portal.fields import LineField, WebURLField
+from kumamoto_portal.fields import LineField, PhoneField, WebURLField
 from kumamoto_portal.history import content_history
 from kumamoto_portal.models import ContactFields, Sourced
-from kumamoto_portal.phones import validate_japanese_phone
 
 from . import rules
 
@@ -275,7 +274,7 @@ class CrisisLine(Sourced):
     """A telephone help line shown beside the service (24-hour and other lines)."""
 
     name = LineField("名称", max_length=60)
-    phone = LineField("電話番号", max_length=20, validators=[validate_japanese_phone])
+    phone = PhoneField("電話番号", max_length=20)
     hours = LineField("受付時間", max_length=120, blank=True)
     note = LineField("備考", max_length=120, blank=True)
     order = models.PositiveSmallIntegerField("表示順", default=10)

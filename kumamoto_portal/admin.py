@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import widgets
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -28,7 +29,24 @@ def inline_changes(formsets) -> str:
     return "、".join(parts)[:100]
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+class SplitDateTimeWithoutSeconds(widgets.AdminSplitDateTime):
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.widgets[1].format = "%H:%M"
+
+
+class WithoutSeconds:
+    """Times are entered and shown as 18:00, not 18:00:00."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.TimeField):
+            kwargs["widget"] = widgets.AdminTimeWidget(format="%H:%M")
+        elif isinstance(db_field, models.DateTimeField):
+            kwargs["widget"] = SplitDateTimeWithoutSeconds()
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class HistoryAdmin(WithoutSeconds, SimpleHistoryAdmin):
     """The edit history as staff use it (kumamoto_portal/history.py).
 
     One record per save, made after the many-to-many fields and the inline tables are
@@ -176,7 +194,7 @@ class ContentAdmin(SourcesRequired, HistoryAdmin):
     """The admin of a content row: edit history, and sources required."""
 
 
-class CompactInline(SourcesRequired, admin.TabularInline):
+class CompactInline(WithoutSeconds, SourcesRequired, admin.TabularInline):
     """One row per item: long texts (sources, notes) get a small box, not a full-size one."""
 
     extra = 0

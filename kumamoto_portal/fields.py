@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 
+from .phones import format_phone, validate_japanese_phone
+
 
 def validate_single_line(value: str) -> None:
     """Refuse line breaks, tabs and other control characters in a one-line field
@@ -25,6 +27,18 @@ class LineField(models.CharField):
     """A one-line text field: control characters (line breaks included) are refused."""
 
     default_validators = [validate_single_line]
+
+
+class PhoneField(LineField):
+    """A Japanese phone number, stored in the usual national form (096-272-6915) whatever way it
+    was typed (full-width digits, spaces, no hyphens), so pages, JSON-LD and the CSV agree.
+    Refused with a Japanese message when it is not a valid number."""
+
+    default_validators = [validate_single_line, validate_japanese_phone]
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return format_phone(unicodedata.normalize("NFKC", value).strip()) if value else value
 
 
 class WebURLField(models.URLField):

@@ -3,9 +3,8 @@ and fields every content app shares."""
 
 from django.db import models
 
-from .fields import LineField, WebURLField
+from .fields import LineField, PhoneField, WebURLField
 from .history import content_history
-from .phones import validate_japanese_phone
 
 SOURCE_NOTE_HELP = "どの事実をどの出典で確かめたかの補足(職員用。住民には表示しません)。"
 SOURCES_REQUIRED = "出典を1つ以上選んでください。出典のない事実は載せられません(一覧になければ「+」で追加できます)。"
@@ -81,7 +80,7 @@ class ContactFields(models.Model):
     """Whom residents ask about something: a department and its phone (validated)."""
 
     contact_department = LineField("問い合わせ先(担当課)", max_length=60, blank=True)
-    contact_phone = LineField("問い合わせ先の電話番号", max_length=20, blank=True, validators=[validate_japanese_phone])
+    contact_phone = PhoneField("問い合わせ先の電話番号", max_length=20, blank=True)
 
     class Meta:
         abstract = True

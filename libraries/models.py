@@ -7,10 +7,9 @@ from django.db.models import Q
 from django.urls import reverse
 
 from areas.models import Municipality
-from kumamoto_portal.fields import LineField, WebURLField
+from kumamoto_portal.fields import LineField, PhoneField, WebURLField
 from kumamoto_portal.history import content_history
 from kumamoto_portal.models import ContactFields, Sourced
-from kumamoto_portal.phones import validate_japanese_phone
 from kumamoto_portal.wareki import validate_convertible
 
 postal_code_validator = RegexValidator(
@@ -118,7 +117,7 @@ class Location(Sourced):
     address = LineField("住所", max_length=120, blank=True)
     address_building = LineField("方書(建物名・階)", max_length=80, blank=True)
     ward = LineField("区", max_length=10, blank=True, help_text="政令指定都市の区(例: 中央区)。")
-    phone = LineField("電話番号", max_length=20, blank=True, validators=[validate_japanese_phone])
+    phone = PhoneField("電話番号", max_length=20, blank=True)
     phone_note = LineField("電話番号の注記", max_length=80, blank=True)
     opening_hours = LineField("開館時間", max_length=120, blank=True)
     closed_days = LineField("休館日", max_length=200, blank=True)

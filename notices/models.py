@@ -8,9 +8,8 @@ from django.db.models import Min, Q
 from django.urls import reverse
 
 from areas.models import CooperationProject, Municipality
-from kumamoto_portal.fields import LineField
+from kumamoto_portal.fields import LineField, PhoneField
 from kumamoto_portal.history import content_history
-from kumamoto_portal.phones import validate_japanese_phone
 
 
 class NoticeQuerySet(models.QuerySet):
@@ -49,7 +48,7 @@ class Notice(models.Model):
         "緊急", default=False, help_text="掲載中、すべてのページの上部に帯(バナー)で表示します。"
     )
     office = LineField("発信元(担当課)", max_length=60, help_text="このお知らせの出典として住民に表示されます。")
-    office_phone = LineField("発信元の電話番号", max_length=20, blank=True, validators=[validate_japanese_phone])
+    office_phone = PhoneField("発信元の電話番号", max_length=20, blank=True)
     municipalities = models.ManyToManyField(
         Municipality, related_name="notices", blank=True, verbose_name="関係する市町村"
     )
