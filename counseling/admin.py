@@ -43,11 +43,39 @@ class WeeklySessionInline(CompactInline):
 
 
 class ClosureInline(CompactInline):
+    """Closures of one kind: a row shows only the fields of its kind (月日 or 日付)."""
+
     model = Closure
-    fields = [
-        *("kind", "reason", "start_month", "start_day", "end_month", "end_day", "start_date", "end_date"),
-        *("sources", "source_note"),
-    ]
+    closure_kind = ""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(kind=self.closure_kind)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        kind = self.closure_kind
+
+        class OfKind(formset):
+            def _construct_form(self, i, **form_kwargs):
+                form = super()._construct_form(i, **form_kwargs)
+                form.instance.kind = kind  # before validation, which checks the fields of the kind
+                return form
+
+        return OfKind
+
+
+class YearlyClosureInline(ClosureInline):
+    closure_kind = Closure.Kind.YEARLY
+    verbose_name = "毎年の休み(月日で指定)"
+    verbose_name_plural = "毎年の休み(月日で指定。例: 12月29日〜1月3日)"
+    fields = ["reason", "start_month", "start_day", "end_month", "end_day", "sources", "source_note"]
+
+
+class DatedClosureInline(ClosureInline):
+    closure_kind = Closure.Kind.DATED
+    verbose_name = "期間の休み(日付で指定)"
+    verbose_name_plural = "期間の休み(日付で指定。例: 2026年5月3日〜5月5日)"
+    fields = ["reason", "start_date", "end_date", "sources", "source_note"]
 
 
 class ExtraSessionInline(CompactInline):
@@ -61,7 +89,7 @@ class ServiceAdmin(ContentAdmin):
     list_display = ["name", "channel", "contact_department"]
     search_fields = ["name"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    inlines = [MenuInline, WeeklySessionInline, ClosureInline, ExtraSessionInline]
+    inlines = [MenuInline, WeeklySessionInline, YearlyClosureInline, DatedClosureInline, ExtraSessionInline]
 
 
 @admin.register(CrisisLine)

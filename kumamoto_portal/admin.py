@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import history
@@ -46,7 +47,26 @@ class WithoutSeconds:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class HistoryAdmin(WithoutSeconds, SimpleHistoryAdmin):
+SHOWN = "住民のページに表示されます。"
+NOT_SHOWN = "職員用です(住民には表示しません)。"
+# Fields that order or annotate rows for staff; every other content field is shown to residents.
+STAFF_ONLY_FIELDS = {"source_note", "note_for_staff", "display_order", "order", "checked_on"}
+
+
+class SaysWhoSeesIt:
+    """Every field's help text ends by saying whether residents see it."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is None or db_field.auto_created or not db_field.editable:
+            return formfield
+        staff_only = db_field.name in STAFF_ONLY_FIELDS or (db_field.model is Source and db_field.name == "note")
+        if "住民" not in str(formfield.help_text):
+            formfield.help_text = " ".join(filter(None, [str(formfield.help_text), NOT_SHOWN if staff_only else SHOWN]))
+        return formfield
+
+
+class HistoryAdmin(WithoutSeconds, SaysWhoSeesIt, SimpleHistoryAdmin):
     """The edit history as staff use it (kumamoto_portal/history.py).
 
     One record per save, made after the many-to-many fields and the inline tables are
@@ -75,7 +95,7 @@ class HistoryAdmin(WithoutSeconds, SimpleHistoryAdmin):
 
     def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
         if level == messages.SUCCESS:
-            message = f"{message} {SAVED_FOR_RESIDENTS}"
+            message = format_html("{} {}", message, SAVED_FOR_RESIDENTS)  # keeps the admin's link in message
         super().message_user(request, message, level, *args, **kwargs)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
@@ -194,11 +214,14 @@ class ContentAdmin(SourcesRequired, HistoryAdmin):
     """The admin of a content row: edit history, and sources required."""
 
 
-class CompactInline(WithoutSeconds, SourcesRequired, admin.TabularInline):
+class CompactInline(WithoutSeconds, SaysWhoSeesIt, SourcesRequired, admin.TabularInline):
     """One row per item: long texts (sources, notes) get a small box, not a full-size one."""
 
     extra = 0
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 30})}}
+
+    class Media:
+        css = {"all": ["admin-portal/inlines.css"]}
 
 
 @admin.register(Source)

@@ -13,6 +13,8 @@ register_converter(IdConverter, "id")
 admin.site.site_header = "熊本連携中枢都市圏ポータル 管理画面"
 admin.site.site_title = "熊本連携中枢都市圏ポータル 管理"
 admin.site.index_title = "データの管理"
+# No side menu: forms with inline tables get the whole width (1024 px and up without sideways scrolling).
+admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -4,12 +4,12 @@ from django.contrib import admin
 from django.db import models
 
 from areas.clerks import ClerkChoices, ClerkScopedAdmin
-from kumamoto_portal.admin import CompactInline, ContentAdmin, SourcesRequired
+from kumamoto_portal.admin import CompactInline, ContentAdmin, SaysWhoSeesIt, SourcesRequired
 
 from .models import KindCount, LibrarySystem, Location, MutualUseAgreement
 
 
-class LocationInline(SourcesRequired, admin.StackedInline):
+class LocationInline(SaysWhoSeesIt, SourcesRequired, admin.StackedInline):
     model = Location
     extra = 0
     show_change_link = True
@@ -29,13 +29,19 @@ class KindCountInline(CompactInline):
     model = KindCount
 
 
-class AgreementInline(ClerkChoices, CompactInline):
+class AgreementInline(ClerkChoices, SaysWhoSeesIt, SourcesRequired, admin.StackedInline):
+    """Stacked, not a table: its long fields would make the page wider than the screen."""
+
     model = MutualUseAgreement
+    extra = 0
     fields = [
-        *("home_municipality", "since", "what_to_bring", "contact_department", "contact_phone"),
-        *("sources", "source_note"),
+        ("home_municipality", "since"),
+        "what_to_bring",
+        ("contact_department", "contact_phone"),
+        ("sources", "source_note"),
     ]
     autocomplete_fields = ["home_municipality"]
+    formfield_overrides = CompactInline.formfield_overrides
 
 
 @admin.register(LibrarySystem)

@@ -26,7 +26,7 @@ def service_form(service, **inline_rows) -> dict[str, str]:
         "contact_phone": service.contact_phone,
         "sources": str(service.sources.first().pk),
     }
-    prefixes = {"menus": [], "weekly_sessions": [], "closures": [], "extra_sessions": []}
+    prefixes = {"menus": [], "weekly_sessions": [], "closures": [], "closures-2": [], "extra_sessions": []}
     prefixes.update(inline_rows)
     for prefix, rows in prefixes.items():
         data[f"{prefix}-TOTAL_FORMS"] = str(len(rows))

@@ -53,3 +53,14 @@ def test_times_are_shown_without_seconds(admin_client):
     assert 'value="18:00"' in html and "18:00:00" not in html
     notice_form = admin_client.get("/admin/notices/notice/add/").content.decode()
     assert 'name="published_at_1"' in notice_form
+
+
+@pytest.mark.usefixtures("reference_data")
+def test_help_texts_say_which_fields_residents_see(admin_client):
+    from libraries.models import Location
+
+    html = admin_client.get(f"/admin/libraries/location/{Location.objects.first().pk}/change/").content.decode()
+    phone_help = html.split('id="id_phone_helptext"')[1].split("</div>")[0]
+    order_help = html.split('id="id_display_order_helptext"')[1].split("</div>")[0]
+    assert "住民のページに表示されます" in phone_help
+    assert "職員用です(住民には表示しません)" in order_help

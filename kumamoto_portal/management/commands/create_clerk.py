@@ -12,14 +12,14 @@ import os
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from areas.models import Clerk, Municipality
-from kumamoto_portal.roles import CLERK_ROLE
+from kumamoto_portal.roles import CLERK_ROLE, setup_roles
 
 
 class Command(BaseCommand):
@@ -35,11 +35,9 @@ class Command(BaseCommand):
         unknown = sorted(set(codes) - {town.code for town in towns})
         if unknown:
             raise CommandError(f"団体コードが見つかりません: {', '.join(unknown)}")
-        try:
-            role = Group.objects.get(name=CLERK_ROLE)
-        except Group.DoesNotExist:
-            message = f"役割「{CLERK_ROLE}」がありません。先に manage.py migrate を実行してください。"
-            raise CommandError(message) from None
+        if not Group.objects.filter(name=CLERK_ROLE).exists():  # migrate makes it; a flushed database lacks it
+            setup_roles(Group, Permission)
+        role = Group.objects.get(name=CLERK_ROLE)
 
         User = get_user_model()
         user, created = User.objects.get_or_create(username=username, defaults={"is_staff": True})
