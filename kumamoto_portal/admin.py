@@ -220,9 +220,6 @@ class CompactInline(WithoutSeconds, SaysWhoSeesIt, SourcesRequired, admin.Tabula
     extra = 0
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 30})}}
 
-    class Media:
-        css = {"all": ["admin-portal/inlines.css"]}
-
 
 @admin.register(Source)
 class SourceAdmin(HistoryAdmin):

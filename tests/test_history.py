@@ -119,6 +119,8 @@ ENGLISH_UI = re.compile(
         "/admin/libraries/location/{pk}/history/{version}/",
         "/admin/libraries/location/deleted/",
         "/admin/auth/group/1/change/",
+        "/admin/libraries/location/{pk}/delete/",
+        "/admin/axes/accessattempt/",
     ],
 )
 def test_history_revert_and_admin_index_pages_have_no_english_ui(editor, url):
