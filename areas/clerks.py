@@ -103,6 +103,18 @@ class ClerkScopedAdmin(ClerkChoices):
                 raise PermissionDenied
         return obj
 
+    def save_form(self, request: HttpRequest, form, change: bool):
+        """A clerk's form offers only their towns; links the row has to other towns stay."""
+        towns = town_ids(request.user)
+        if towns is not None and change:
+            many = {field.name for field in self.model._meta.many_to_many}
+            for name in self.town_choice_fields:
+                if name in many and name in form.cleaned_data:
+                    chosen = {town.pk for town in form.cleaned_data[name]}
+                    others = set(getattr(form.instance, name).exclude(pk__in=towns).values_list("pk", flat=True))
+                    form.cleaned_data[name] = Municipality.objects.filter(pk__in=chosen | others)
+        return super().save_form(request, form, change)
+
     def owns(self, request: HttpRequest, obj: models.Model | None) -> bool:
         towns = town_ids(request.user)
         return towns is None or obj is None or bool(towns_of_row(obj, self.town_field) & towns)

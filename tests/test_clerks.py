@@ -158,3 +158,16 @@ def test_clerk_sees_only_notices_of_their_town_and_must_link_one(clerk):
     )
     assert response.status_code == 200 and not Notice.objects.filter(title="町なし").exists()
     assert "このフィールドは必須です" in response.content.decode()
+
+
+def test_a_clerk_saving_a_shared_notice_keeps_the_other_towns_links(clerk):
+    from tests.helpers import form_data
+
+    notice = Notice.objects.create(title="共同のお知らせ", body="本文", published_at=timezone.now(), office="玉名市")
+    notice.municipalities.add(*Municipality.objects.filter(code__in=[TAMANA, KUMAMOTO]))
+    url = f"/admin/notices/notice/{notice.pk}/change/"
+    data = {**form_data(clerk.get(url).content.decode(), "notice_form"), "title": "共同のお知らせ(更新)"}
+    assert clerk.post(url, data).status_code == 302
+    notice.refresh_from_db()
+    assert notice.title == "共同のお知らせ(更新)"
+    assert sorted(notice.municipalities.values_list("code", flat=True)) == [KUMAMOTO, TAMANA]
