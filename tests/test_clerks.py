@@ -60,11 +60,24 @@ def test_create_clerk_refuses_an_unknown_code():
         call_command("create_clerk", "nobody", "999999")
 
 
-def test_the_clerk_role_exists_after_migrate_alone():
-    # The test database is made by migrate only (no setup_staff_roles).
+def test_the_roles_are_made_by_the_data_migration():
+    """What `migrate` runs (kumamoto_portal/migrations/0003_staff_roles.py) makes every role,
+    so a deploy that only migrates has them."""
+    from importlib import import_module
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    Group.objects.all().delete()
+    migration = import_module("kumamoto_portal.migrations.0003_staff_roles")
+    migration.create_roles(apps, SimpleNamespace(connection=connection))  # it only reads the connection
     names = set(Group.objects.values_list("name", flat=True))
     assert {"圏域担当", "図書館担当", "相談窓口担当", "お知らせ担当", "市町村担当"} <= names
     assert Group.objects.get(name="図書館担当").permissions.filter(name="施設を変更できる").exists()
+    clerk_role = Group.objects.get(name="市町村担当").permissions
+    assert clerk_role.filter(codename="change_location").exists()
+    assert not clerk_role.filter(content_type__app_label__in=["areas", "counseling"]).exists()
 
 
 def test_clerk_lists_only_their_towns_libraries(clerk):
