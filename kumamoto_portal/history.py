@@ -7,6 +7,7 @@
   recreates a deleted row; the revert is recorded with 「…の版に戻しました」.
 """
 
+from django.apps import apps
 from django.db import models, transaction
 from django.dispatch import receiver
 from django.utils import timezone
@@ -56,11 +57,30 @@ def remember_editor_name(sender, history_instance, history_user=None, **kwargs) 
         history_instance.history_user_name = history_user.get_username()
 
 
-def record_first_state(obj: models.Model, reason: str = REFERENCE_REASON) -> None:
-    """Give a row loaded without history (fixtures) its first record, 「追加」 with its sources."""
-    obj._change_reason = reason
-    obj.save()
-    obj.history.filter(pk=obj.history.latest().pk).update(history_type="+")
+def record_first_states(objs: list[models.Model], reason: str = REFERENCE_REASON) -> None:
+    """Give rows loaded without history (fixtures) their first record, 「追加」 with their sources.
+
+    In bulk: per model one query for the records and one per tracked many-to-many field,
+    however many rows (the reference load runs at every start and in many tests)."""
+    by_model: dict[type, list] = {}
+    for obj in objs:
+        by_model.setdefault(type(obj), []).append(obj.pk)
+    for model, pks in by_model.items():
+        rows = list(model._default_manager.filter(pk__in=pks))
+        records = {
+            record.instance.pk: record
+            for record in model.history.bulk_history_create(rows, default_change_reason=reason)
+        }
+        for name in getattr(model, "_history_m2m_fields", []):
+            field = model._meta.get_field(name)
+            own, target = (
+                f"{field.m2m_field_name()}_id",
+                f"{field.m2m_reverse_field_name()}_id",
+            )  # location_id, source_id
+            links = field.remote_field.through.objects.filter(**{f"{own}__in": pks}).values("id", own, target)
+            # simple_history's model of the field, e.g. HistoricalLocation_sources: its links as of a record
+            history_model = apps.get_model(model._meta.app_label, f"Historical{model.__name__}_{name}")
+            history_model.objects.bulk_create(history_model(history=records[link[own]], **link) for link in links)
 
 
 def editor_name(record) -> str:

@@ -21,7 +21,7 @@ from django.core.management.base import BaseCommand
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
-from kumamoto_portal.history import record_first_state
+from kumamoto_portal.history import record_first_states
 
 FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures"
 
@@ -116,8 +116,7 @@ class Command(BaseCommand):
                         loaded.append(item.object)
             for obj in loaded:
                 del obj.skip_history_when_saving
-            for obj in loaded + unrecorded:
-                record_first_state(obj)
+            record_first_states(loaded + unrecorded)
             if dry_run:
                 transaction.set_rollback(True)
             elif touched_models:
