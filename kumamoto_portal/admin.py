@@ -3,7 +3,8 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import widgets
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -98,7 +99,15 @@ class HistoryAdmin(WithoutSeconds, SaysWhoSeesIt, SimpleHistoryAdmin):
             message = format_html("{} {}", message, SAVED_FOR_RESIDENTS)  # keeps the admin's link in message
         super().message_user(request, message, level, *args, **kwargs)
 
+    def _check_id(self, object_id: str) -> None:
+        """A history address with an id that cannot be one (e.g. "abc") is a 404, not a 500."""
+        try:
+            self.model._meta.pk.to_python(unquote(object_id))
+        except ValidationError:
+            raise Http404 from None
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._check_id(object_id)
         if request.method == "POST":  # versions are put back with 「この版に戻す」 (revert_view), which is recorded
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
@@ -116,6 +125,7 @@ class HistoryAdmin(WithoutSeconds, SaysWhoSeesIt, SimpleHistoryAdmin):
         ]
 
     def _version(self, object_id: str, version_id: int):
+        self._check_id(object_id)
         pk_name = self.model._meta.pk.attname
         return get_object_or_404(self.model.history.model, **{pk_name: object_id, "history_id": version_id})
 
@@ -192,6 +202,7 @@ class HistoryAdmin(WithoutSeconds, SaysWhoSeesIt, SimpleHistoryAdmin):
         return f"{obj} の以前の版"
 
     def history_view(self, request, object_id, extra_context=None):
+        self._check_id(object_id)
         extra = {"history_types": HISTORY_TYPES, **(extra_context or {})}
         return super().history_view(request, object_id, extra)
 

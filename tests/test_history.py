@@ -146,3 +146,17 @@ def test_the_compiled_japanese_strings_match_their_source():
         compiled = gettext.GNUTranslations(mo)
     assert len(pairs) > 30
     assert [(msgid, compiled.gettext(msgid)) for msgid, _ in pairs] == pairs
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/libraries/location/abc/history/",
+        "/admin/libraries/location/abc/history/1/",
+        "/admin/libraries/location/abc/history/1/revert/",
+        "/admin/libraries/location/999999/history/",
+        "/admin/libraries/location/1/history/99999/revert/",
+    ],
+)
+def test_history_addresses_with_a_bad_id_answer_404(editor, url):
+    assert editor.get(url).status_code == 404
