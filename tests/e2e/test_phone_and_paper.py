@@ -113,7 +113,8 @@ def test_a_table_box_is_a_named_keyboard_stop_only_while_it_scrolls(page: Page, 
     region.focus()
     page.keyboard.press("ArrowRight")
     expect(region).to_be_focused()
-    assert region.evaluate("el => el.scrollLeft") > 0  # the keyboard scrolls it
+    # The keyboard scrolls it (smoothly, so wait for it; a timeout fails the test).
+    page.wait_for_function("el => el.scrollLeft > 0", arg=region.element_handle(), timeout=5000)
 
 
 def test_sorting_shows_the_order_and_comes_back_to_the_table(page: Page, live_server):
