@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.db import models
 
-from kumamoto_portal.admin import CompactInline, ContentAdmin
+from kumamoto_portal.admin.base import CompactInline, ContentAdmin
 
 from .models import CooperationProject, Municipality, Pillar, PolicyField, PolicyGroup
 

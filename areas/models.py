@@ -10,10 +10,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from kumamoto_portal.fields import LineField, WebURLField, site_path_validator
 from kumamoto_portal.history import content_history
+from kumamoto_portal.lib.fields import LineField, WebURLField, site_path_validator
+from kumamoto_portal.lib.wareki import validate_convertible
 from kumamoto_portal.models import ContactFields, Source, Sourced
-from kumamoto_portal.wareki import validate_convertible
 
 from . import rules
 

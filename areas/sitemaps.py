@@ -1,10 +1,8 @@
-"""sitemap.xml entries for the areas pages."""
+"""sitemap.xml sections of the areas pages (AreasConfig.sitemaps)."""
 
-from kumamoto_portal.siteurl import SiteSitemap
+from kumamoto_portal.lib.siteurl import NamedPagesSitemap, SiteSitemap
 
 from .models import CooperationProject, Municipality, PolicyField
-
-PAGES = ["areas:municipality_list", "areas:history", "areas:policy", "areas:project_list"]
 
 
 class MunicipalitySitemap(SiteSitemap):
@@ -20,3 +18,11 @@ class PolicyFieldSitemap(SiteSitemap):
 class ProjectSitemap(SiteSitemap):
     def items(self):
         return CooperationProject.objects.only("slug")
+
+
+SITEMAPS = {
+    "areas": NamedPagesSitemap(["areas:municipality_list", "areas:history", "areas:policy", "areas:project_list"]),
+    "municipalities": MunicipalitySitemap,
+    "policy": PolicyFieldSitemap,
+    "projects": ProjectSitemap,
+}

@@ -7,8 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from kumamoto_portal import lastmod
 from kumamoto_portal.models import Source
+from kumamoto_portal.serving import lastmod
 
 from . import facts, rules
 from .models import CooperationProject, Municipality, Pillar, PolicyField

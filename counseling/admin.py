@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet
 
-from kumamoto_portal.admin import CompactInline, ContentAdmin
+from kumamoto_portal.admin.base import CompactInline, ContentAdmin
 
 from . import rules
 from .models import Closure, CrisisLine, ExtraSession, Menu, Service, WeeklySession

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from icalendar import Calendar, Event
 
-from kumamoto_portal.fields import one_line
+from kumamoto_portal.lib.fields import one_line
 
 from .models import Service
 from .rules import Slot

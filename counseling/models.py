@@ -13,8 +13,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from kumamoto_portal.fields import LineField, PhoneField, WebURLField
 from kumamoto_portal.history import content_history
+from kumamoto_portal.lib.fields import LineField, PhoneField, WebURLField
 from kumamoto_portal.models import ContactFields, Sourced
 
 from . import rules

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
-from kumamoto_portal.livestatus import mark_live_status
+from kumamoto_portal.lib.livestatus import mark_live_status
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 # How far ahead to look for the next opening before saying there is none.

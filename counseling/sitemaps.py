@@ -1,3 +1,5 @@
-"""sitemap.xml entries for the counseling pages (by URL name; see kumamoto_portal/sitemaps.py)."""
+"""sitemap.xml section of the counseling pages (CounselingConfig.sitemaps)."""
 
-PAGES = ["counseling:service", "counseling:calendar"]
+from kumamoto_portal.lib.siteurl import NamedPagesSitemap
+
+SITEMAPS = {"counseling": NamedPagesSitemap(["counseling:service", "counseling:calendar"])}

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 
+from kumamoto_portal.lib.qr import qr_svg
+from kumamoto_portal.lib.siteurl import absolute_url
 from kumamoto_portal.models import newest_date_label
-from kumamoto_portal.printing import qr_svg
-from kumamoto_portal.siteurl import absolute_url
 
 from . import ical, rules
 from .models import CrisisLine, Service

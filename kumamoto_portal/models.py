@@ -3,8 +3,8 @@ and fields every content app shares."""
 
 from django.db import models
 
-from .fields import LineField, PhoneField, WebURLField
 from .history import content_history
+from .lib.fields import LineField, PhoneField, WebURLField
 
 SOURCE_NOTE_HELP = "どの事実をどの出典で確かめたかの補足(職員用。住民には表示しません)。"
 SOURCES_REQUIRED = "出典を1つ以上選んでください。出典のない事実は載せられません(一覧になければ「+」で追加できます)。"

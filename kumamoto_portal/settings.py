@@ -45,7 +45,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "kumamoto_portal.middleware.HeadWithoutBodyMiddleware",
+    "kumamoto_portal.serving.middleware.HeadWithoutBodyMiddleware",
     # Outermost of the rest, so that every answer carries them, error pages made
     # by an inner middleware included (e.g. the 400 for a refused Host header).
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -53,10 +53,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Public pages answer GET and HEAD only (405 otherwise); the admin is exempt.
-    "kumamoto_portal.middleware.PublicMethodsMiddleware",
-    "kumamoto_portal.middleware.AdminNeedsDatabaseMiddleware",
+    "kumamoto_portal.serving.middleware.PublicMethodsMiddleware",
+    "kumamoto_portal.serving.middleware.AdminNeedsDatabaseMiddleware",
     # Outside GZip and ConditionalGet: a copy is stored compressed, and answers 304 itself.
-    "kumamoto_portal.pagecache.PageCacheMiddleware",
+    "kumamoto_portal.serving.pagecache.PageCacheMiddleware",
     # Pages travel compressed, and a phone that has a page already gets a bodiless 304.
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -82,8 +82,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "kumamoto_portal.printing.print_context",
-                "kumamoto_portal.lastmod.page_context",
+                "kumamoto_portal.serving.printing.print_context",
+                "kumamoto_portal.serving.lastmod.page_context",
                 "notices.context.urgent_notices",
             ],
             "builtins": ["django.templatetags.static", "kumamoto_portal.templatetags.portal"],
@@ -107,11 +107,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "connect_timeout", env.int("DB_CONNECT_TIMEOUT", default=2)
     )
 # After a failed connection, a process answers from the page cache (or with a quick 503)
-# for this many seconds before it tries the database again (kumamoto_portal/outage.py).
+# for this many seconds before it tries the database again (kumamoto_portal/serving/outage.py).
 DATABASE_RETRY_SECONDS = env.float("DATABASE_RETRY_SECONDS", default=2.0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Public pages are cached whole (kumamoto_portal/pagecache.py) and dropped on any
+# Public pages are cached whole (kumamoto_portal/serving/pagecache.py) and dropped on any
 # content edit. The default cache lives in each process; CACHE_URL may name a
 # shared one (redis://host:6379/1, Django's own Redis backend with redis-py and
 # hiredis). PAGE_CACHE_SECONDS=0 turns page caching off.
@@ -121,7 +121,7 @@ for _option in ("key_prefix", "timeout", "version"):
     if _option in CACHES["default"]:
         CACHES["default"][_option.upper()] = CACHES["default"].pop(_option)
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    CACHES["default"]["BACKEND"] = "kumamoto_portal.rediscache.RedisCache"  # Django's, one client per pool
+    CACHES["default"]["BACKEND"] = "kumamoto_portal.serving.rediscache.RedisCache"  # Django's, one client per pool
     # A cache server that does not answer costs a request at most 2 seconds (then it is rendered without cache).
     CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 2, "socket_timeout": 2, **CACHES["default"]["OPTIONS"]}
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
@@ -144,7 +144,7 @@ AXES_LOCKOUT_TEMPLATE = "errors/locked_out.html"
 # (the number of proxies in front of the app) makes the throttle key on the client
 # address that the proxies put in X-Forwarded-For; unset, the header is ignored.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-AXES_CLIENT_IP_CALLABLE = "kumamoto_portal.clientip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "kumamoto_portal.serving.clientip.client_ip"
 # Signing in without ?next= leads to the admin, not to /accounts/profile/ (a 404).
 LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "admin:index"
@@ -190,7 +190,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-CSRF_FAILURE_VIEW = "kumamoto_portal.views.csrf_failure"
+CSRF_FAILURE_VIEW = "kumamoto_portal.site.views.csrf_failure"
 SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
 
 # Strict policy: only this origin, no inline script or style, no framing.

@@ -2,10 +2,10 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, register_converter
 
-from . import views
-from .converters import IdConverter
-from .pagecache import HEALTHZ_PATH
-from .sitemaps import SITEMAPS
+from . import appconfig
+from .lib.converters import IdConverter
+from .serving.pagecache import HEALTHZ_PATH
+from .site import views
 
 # Before the apps' URLs are included: they use <id:…>.
 register_converter(IdConverter, "id")
@@ -22,7 +22,7 @@ urlpatterns = [
     path("styleguide/", views.styleguide, name="styleguide"),
     path(HEALTHZ_PATH.lstrip("/"), views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": appconfig.sitemaps()}, name="sitemap"),
     path("", include("areas.urls")),
     path("libraries/", include("libraries.urls")),
     path("counseling/", include("counseling.urls")),
@@ -30,7 +30,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-handler400 = "kumamoto_portal.views.bad_request"
-handler403 = "kumamoto_portal.views.permission_denied"
-handler404 = "kumamoto_portal.views.page_not_found"
-handler500 = "kumamoto_portal.views.server_error"
+handler400 = "kumamoto_portal.site.views.bad_request"
+handler403 = "kumamoto_portal.site.views.permission_denied"
+handler404 = "kumamoto_portal.site.views.page_not_found"
+handler500 = "kumamoto_portal.site.views.server_error"

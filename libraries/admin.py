@@ -4,7 +4,8 @@ from django.contrib import admin
 from django.db import models
 
 from areas.clerks import ClerkChoices, ClerkScopedAdmin
-from kumamoto_portal.admin import CompactInline, ContentAdmin, SaysWhoSeesIt, SourcesRequired
+from kumamoto_portal.admin.base import CompactInline, ContentAdmin
+from kumamoto_portal.admin.mixins import SaysWhoSeesIt, SourcesRequired
 
 from .models import KindCount, LibrarySystem, Location, MutualUseAgreement
 

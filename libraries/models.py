@@ -7,10 +7,10 @@ from django.db.models import Q
 from django.urls import reverse
 
 from areas.models import Municipality
-from kumamoto_portal.fields import LineField, PhoneField, WebURLField
 from kumamoto_portal.history import content_history
+from kumamoto_portal.lib.fields import LineField, PhoneField, WebURLField
+from kumamoto_portal.lib.wareki import validate_convertible
 from kumamoto_portal.models import ContactFields, Sourced
-from kumamoto_portal.wareki import validate_convertible
 
 postal_code_validator = RegexValidator(
     r"^\d{3}-\d{4}$", "郵便番号は「123-4567」の形(半角数字とハイフン)で入力してください。", code="postal_code"

@@ -9,7 +9,7 @@
 import re
 from collections.abc import Iterable, Iterator
 
-from kumamoto_portal.phones import tel_uri
+from kumamoto_portal.lib.phones import tel_uri
 
 from .models import Location
 

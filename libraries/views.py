@@ -8,9 +8,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from areas.models import Municipality
-from kumamoto_portal import lastmod
+from kumamoto_portal.lib.siteurl import absolute_url
 from kumamoto_portal.models import Source
-from kumamoto_portal.siteurl import absolute_url
+from kumamoto_portal.serving import lastmod
 
 from . import opendata, rules
 from .forms import EligibilityFinderForm, ReturnFinderForm, error_status, first_error

@@ -1,12 +1,13 @@
 """Admin for staff: notices with their status (予定 / 掲載中 / 掲載終了), urgency and dates."""
 
 from django.contrib import admin
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from areas.clerks import ClerkScopedAdmin
-from kumamoto_portal.admin import HistoryAdmin
+from kumamoto_portal.admin.history import HistoryAdmin
 
+from . import rules
 from .models import Notice
 
 
@@ -18,13 +19,8 @@ class StatusFilter(admin.SimpleListFilter):
         return Notice.Status.choices
 
     def queryset(self, request, queryset: QuerySet) -> QuerySet:
-        now = timezone.now()
-        if self.value() == Notice.Status.SCHEDULED:
-            return queryset.filter(published_at__gt=now)
-        if self.value() == Notice.Status.SHOWN:
-            return queryset.visible_at(now)
-        if self.value() == Notice.Status.ENDED:
-            return queryset.filter(Q(expires_at__lte=now))
+        if self.value() in Notice.Status.values:
+            return queryset.filter(rules.with_status_at(Notice.Status(self.value()), timezone.now()))
         return queryset
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
-from kumamoto_portal.siteurl import absolute_url
+from kumamoto_portal.lib.siteurl import absolute_url
 
 from .models import Notice
 

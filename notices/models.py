@@ -4,33 +4,28 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Min, Q
+from django.db.models import Q
 from django.urls import reverse
 
 from areas.models import CooperationProject, Municipality
-from kumamoto_portal.fields import LineField, PhoneField
 from kumamoto_portal.history import content_history
+from kumamoto_portal.lib.fields import LineField, PhoneField
+
+from . import rules
 
 
 class NoticeQuerySet(models.QuerySet):
     def visible_at(self, instant: datetime) -> "NoticeQuerySet":
-        """Notices residents see at `instant`: published at or before it, not yet expired. Newest first."""
-        return self.filter(Q(published_at__lte=instant), Q(expires_at__isnull=True) | Q(expires_at__gt=instant))
+        """Notices residents see at `instant` (rules.py: the visibility window). Newest first."""
+        return self.filter(rules.with_status_at(rules.Status.SHOWN, instant))
 
     def next_change_after(self, instant: datetime) -> datetime | None:
         """The first instant after `instant` at which a notice appears or disappears (one query), or None."""
-        found = self.aggregate(
-            appears=Min("published_at", filter=Q(published_at__gt=instant)),
-            disappears=Min("expires_at", filter=Q(expires_at__gt=instant)),
-        )
-        return min((t for t in found.values() if t is not None), default=None)
+        return rules.next_change_after(self, instant)
 
 
 class Notice(models.Model):
-    class Status(models.TextChoices):
-        SCHEDULED = "scheduled", "予定"
-        SHOWN = "shown", "掲載中"
-        ENDED = "ended", "掲載終了"
+    Status = rules.Status
 
     title = LineField("題名", max_length=100)
     body = models.TextField(
@@ -82,13 +77,9 @@ class Notice(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("notices:detail", args=[self.pk])
 
-    def status_at(self, instant: datetime) -> "Notice.Status":
-        """予定 before `published_at`, 掲載終了 from `expires_at` on, else 掲載中."""
-        if instant < self.published_at:
-            return self.Status.SCHEDULED
-        if self.expires_at is not None and instant >= self.expires_at:
-            return self.Status.ENDED
-        return self.Status.SHOWN
+    def status_at(self, instant: datetime) -> rules.Status:
+        """予定, 掲載中 or 掲載終了 at `instant` (rules.status_at)."""
+        return rules.status_at(self.published_at, self.expires_at, instant)
 
     def clean(self) -> None:
         super().clean()
@@ -96,3 +87,8 @@ class Notice(models.Model):
             raise ValidationError(
                 {"expires_at": "掲載終了日時は、掲載開始日時より後にしてください。"}, code="expires_before_published"
             )
+
+
+def next_change_after(now: datetime) -> datetime | None:
+    """The next instant a notice appears or ends (NoticesConfig.next_change, read by the page cache)."""
+    return Notice.objects.next_change_after(now)

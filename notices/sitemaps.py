@@ -1,12 +1,10 @@
-"""sitemap.xml entries for the notices."""
+"""sitemap.xml sections of the notices (NoticesConfig.sitemaps)."""
 
 from django.utils import timezone
 
-from kumamoto_portal.siteurl import SiteSitemap
+from kumamoto_portal.lib.siteurl import NamedPagesSitemap, SiteSitemap
 
 from .models import Notice
-
-PAGES = ["notices:list"]
 
 
 class NoticeSitemap(SiteSitemap):
@@ -15,3 +13,6 @@ class NoticeSitemap(SiteSitemap):
 
     def lastmod(self, item: Notice):
         return item.published_at
+
+
+SITEMAPS = {"notices": NamedPagesSitemap(["notices:list"]), "notice_items": NoticeSitemap}

@@ -5,7 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from kumamoto_portal import lastmod
+from kumamoto_portal.serving import lastmod
 
 from .models import Notice
 

@@ -54,44 +54,24 @@ def main(out: Path) -> None:
     print(f"{len(list(out.iterdir()))} pages written to {out}")
 
 
-def urls() -> list[str]:
-    from areas.models import CooperationProject, Municipality, PolicyField
-    from libraries.models import Location
+# Beside every public URL: the error answers and the sort orders, which no list of pages holds.
+ERROR_AND_VARIANT_URLS = [
+    "/styleguide/",
+    "/no-such-page/",
+    "/libraries/return/?from=abc",
+    "/libraries/return/?from=999999",
+    "/libraries/eligibility/?resident=xx",
+    "/libraries/eligibility/?resident=999999",
+    "/counseling/calendar/?month=2027-01",
+    "/counseling/calendar/?month=bad",
+    *(f"/areas/?sort={sort}" for sort in ("code", "kana", "population", "area", "joined", "junk")),
+]
 
-    result = [
-        "/",
-        "/accessibility/",
-        "/styleguide/",
-        "/robots.txt",
-        "/sitemap.xml",
-        "/no-such-page/",
-        "/areas/history/",
-        "/policy/",
-        "/projects/",
-        "/libraries/",
-        "/libraries/locations/",
-        "/libraries/return/",
-        "/libraries/return/?from=abc",
-        "/libraries/return/?from=999999",
-        "/libraries/eligibility/",
-        "/libraries/eligibility/?resident=xx",
-        "/libraries/eligibility/?resident=999999",
-        "/libraries/facilities.csv",
-        "/counseling/",
-        "/counseling/calendar/",
-        "/counseling/calendar/?month=2027-01",
-        "/counseling/calendar/?month=bad",
-        "/counseling/sessions.ics",
-    ]
-    for sort in ("code", "kana", "population", "area", "joined", "junk"):
-        result.append(f"/areas/?sort={sort}")
-    result += [m.get_absolute_url() for m in Municipality.objects.all()]
-    result += [f"/libraries/eligibility/?resident={m.code}" for m in Municipality.objects.all()]
-    result += [f.get_absolute_url() for f in PolicyField.objects.select_related("pillar")]
-    result += [p.get_absolute_url() for p in CooperationProject.objects.all()]
-    for location in Location.objects.all():
-        result += [location.get_absolute_url(), f"/libraries/return/?from={location.pk}"]
-    return result
+
+def urls() -> list[str]:
+    from kumamoto_portal.site.pages import public_urls
+
+    return [*public_urls(), *ERROR_AND_VARIANT_URLS]
 
 
 if __name__ == "__main__":

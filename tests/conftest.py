@@ -50,6 +50,14 @@ def reference_data(db):
 
 
 @pytest.fixture
+def tenfold(reference_data):
+    """Ten times the rows that pages list (tests/tenfold.py), on top of the reference data."""
+    from tests.tenfold import add_nine_copies
+
+    add_nine_copies()
+
+
+@pytest.fixture
 def back_to_latest_migrations():
     """For migration tests: the database is back at the latest migrations afterwards."""
     yield

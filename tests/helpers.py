@@ -39,16 +39,17 @@ def service_form(service, **inline_rows) -> dict[str, str]:
 
 
 def public_urls() -> list[str]:
-    """Every public page on the loaded data: the sitemap, both finders for every value, and the
-    pages no sitemap lists (calendar, sitemap, feed)."""
-    from areas.models import Municipality
-    from kumamoto_portal.mirror import sitemap_paths
-    from libraries.models import Location
+    """Every public page and file on the loaded data (the site's one list: kumamoto_portal/site/pages.py)."""
+    from kumamoto_portal.site.pages import public_urls as site_public_urls
 
-    urls = sitemap_paths()
-    residents = [f"/libraries/eligibility/?resident={m.code}" for m in Municipality.objects.all()]
-    returns = [f"/libraries/return/?from={pk}" for pk in Location.objects.values_list("pk", flat=True)]
-    return [*urls, *residents, *returns, "/counseling/calendar/", "/sitemap.xml", "/notices/feed.atom"]
+    return site_public_urls()
+
+
+def page_kinds() -> list[str]:
+    """One URL of each kind of public page on the loaded data, and the styleguide (maintainers' page)."""
+    from kumamoto_portal.site.pages import one_of_each
+
+    return [*one_of_each(public_urls()), "/styleguide/"]
 
 
 def migrate(targets: list[tuple[str, str]]):

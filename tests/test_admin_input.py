@@ -4,8 +4,8 @@ import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
 
-from kumamoto_portal.fields import PhoneField
-from kumamoto_portal.phones import format_phone
+from kumamoto_portal.lib.fields import PhoneField
+from kumamoto_portal.lib.phones import format_phone
 from libraries.models import Location
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from django.test import Client, RequestFactory, override_settings
 
 from areas.models import CooperationProject, Municipality
 from counseling.models import Service
-from kumamoto_portal.clientip import client_ip
+from kumamoto_portal.serving.clientip import client_ip
 from libraries.models import LibrarySystem, Location
 from libraries.opendata import spreadsheet_safe
 

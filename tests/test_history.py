@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from counseling.models import Service
-from kumamoto_portal.admin import SAVED_FOR_RESIDENTS
+from kumamoto_portal.admin.history import SAVED_FOR_RESIDENTS
 from kumamoto_portal.history import REFERENCE_REASON
 from kumamoto_portal.models import Source
 from libraries.models import Location

@@ -7,7 +7,8 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
-from kumamoto_portal.lastmod import PAGE_CONTENT, last_changed
+from kumamoto_portal import appconfig
+from kumamoto_portal.serving.lastmod import last_changed
 from libraries.models import LibrarySystem, Location
 from tests.helpers import page_text, public_urls
 
@@ -67,7 +68,7 @@ def test_last_changed_is_one_query_whatever_the_number_of_histories(django_asser
 def test_every_page_name_is_a_real_url_name():
     from django.urls import NoReverseMatch, reverse
 
-    for name in PAGE_CONTENT:
+    for name in appconfig.page_content():
         try:
             reverse(name)
         except NoReverseMatch as error:

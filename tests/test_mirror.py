@@ -16,7 +16,8 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from kumamoto_portal import mirror
+from kumamoto_portal.site import mirror
+from kumamoto_portal.site.pages import sitemap_paths
 from tests.servers import fetch, free_port
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
@@ -78,7 +79,7 @@ def test_every_internal_link_of_the_mirror_answers_200(static_server):
 
 def test_the_mirror_holds_the_sitemap_the_feed_the_calendar_file_and_the_csv(mirror_dir):
     with override_settings(SITE_URL=SITE):
-        for path in mirror.sitemap_paths():
+        for path in sitemap_paths():
             assert (mirror_dir / mirror.file_path(path)).is_file(), path
     assert (mirror_dir / "notices/feed.atom").read_text().startswith("<?xml")
     assert "BEGIN:VCALENDAR" in (mirror_dir / "counseling/sessions.ics").read_text()

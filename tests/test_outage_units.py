@@ -13,7 +13,7 @@ import time_machine
 from django.core.cache import cache
 from django.test import override_settings
 
-from kumamoto_portal import outage
+from kumamoto_portal.serving import outage
 from tests.helpers import page_text
 from tests.servers import ROOT
 
@@ -89,7 +89,7 @@ def test_postgresql_connections_time_out_after_db_connect_timeout():
 
 def test_cache_url_redis_uses_djangos_backend_with_the_key_prefix():
     printed = settings_of(CACHE_URL="redis://cache:6379/1?key_prefix=portal")
-    assert "'BACKEND': 'kumamoto_portal.rediscache.RedisCache'" in printed  # Django's, reusing its client
+    assert "'BACKEND': 'kumamoto_portal.serving.rediscache.RedisCache'" in printed  # Django's, reusing its client
     assert "'LOCATION': 'redis://cache:6379/1'" in printed
     assert "'KEY_PREFIX': 'portal'" in printed
     assert "'socket_timeout': 2" in printed

@@ -15,8 +15,8 @@ from django.test import override_settings
 
 from areas.models import CooperationProject, Municipality
 from counseling.models import WeeklySession
-from kumamoto_portal import pagecache
 from kumamoto_portal.models import ContentVersion
+from kumamoto_portal.serving import pagecache
 from tests.helpers import page_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from areas.models import Municipality
-from kumamoto_portal import pagecache
+from kumamoto_portal.serving import pagecache
 from tests.helpers import page_text
 from tests.servers import forget_keys, redis_cache_settings
 
@@ -65,7 +65,7 @@ def test_pages_are_rendered_without_the_cache_when_redis_does_not_answer(client)
 
     unreachable = {
         "default": {
-            "BACKEND": "kumamoto_portal.rediscache.RedisCache",
+            "BACKEND": "kumamoto_portal.serving.rediscache.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{free_port()}/0",  # nothing listens there
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }

@@ -9,7 +9,7 @@ from django.core.exceptions import BadRequest, PermissionDenied
 from django.test import RequestFactory, override_settings
 from django.urls import include, path
 
-from kumamoto_portal import views
+from kumamoto_portal.site import views
 from tests.helpers import page_text
 
 pytestmark = pytest.mark.django_db
@@ -33,9 +33,9 @@ urlpatterns = [
     path("crash/", _crash),
     path("", include("kumamoto_portal.urls")),
 ]
-handler400 = "kumamoto_portal.views.bad_request"
-handler403 = "kumamoto_portal.views.permission_denied"
-handler500 = "kumamoto_portal.views.server_error"
+handler400 = "kumamoto_portal.site.views.bad_request"
+handler403 = "kumamoto_portal.site.views.permission_denied"
+handler500 = "kumamoto_portal.site.views.server_error"
 
 
 def test_home_answers_in_japanese(client):

@@ -2,8 +2,8 @@
 
 import areas.models
 import django.core.validators
-import kumamoto_portal.fields
-import kumamoto_portal.phones
+import kumamoto_portal.lib.fields
+import kumamoto_portal.lib.phones
 from django.db import migrations
 
 
@@ -17,191 +17,191 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='cooperationproject',
             name='contact_department',
-            field=kumamoto_portal.fields.LineField(blank=True, max_length=60, verbose_name='問い合わせ先(担当課)'),
+            field=kumamoto_portal.lib.fields.LineField(blank=True, max_length=60, verbose_name='問い合わせ先(担当課)'),
         ),
         migrations.AlterField(
             model_name='cooperationproject',
             name='contact_phone',
-            field=kumamoto_portal.fields.LineField(blank=True, max_length=20, validators=[kumamoto_portal.phones.validate_japanese_phone], verbose_name='問い合わせ先の電話番号'),
+            field=kumamoto_portal.lib.fields.LineField(blank=True, max_length=20, validators=[kumamoto_portal.lib.phones.validate_japanese_phone], verbose_name='問い合わせ先の電話番号'),
         ),
         migrations.AlterField(
             model_name='cooperationproject',
             name='page_path',
-            field=kumamoto_portal.fields.LineField(blank=True, max_length=100, validators=[django.core.validators.RegexValidator('^/(?![/\\\\])[\\w\\-/]*$', 'このサイト内のパスを / 1つから入力してください(例: /libraries/)。// で始まるアドレスは使えません。', code='not_site_path')], verbose_name='このサイト内の案内ページ'),
+            field=kumamoto_portal.lib.fields.LineField(blank=True, max_length=100, validators=[django.core.validators.RegexValidator('^/(?![/\\\\])[\\w\\-/]*$', 'このサイト内のパスを / 1つから入力してください(例: /libraries/)。// で始まるアドレスは使えません。', code='not_site_path')], verbose_name='このサイト内の案内ページ'),
         ),
         migrations.AlterField(
             model_name='cooperationproject',
             name='status',
-            field=kumamoto_portal.fields.LineField(choices=[('planned', '準備中'), ('active', '実施中'), ('ended', '終了')], default='planned', max_length=10, verbose_name='状況'),
+            field=kumamoto_portal.lib.fields.LineField(choices=[('planned', '準備中'), ('active', '実施中'), ('ended', '終了')], default='planned', max_length=10, verbose_name='状況'),
         ),
         migrations.AlterField(
             model_name='cooperationproject',
             name='title',
-            field=kumamoto_portal.fields.LineField(max_length=100, verbose_name='事業名'),
+            field=kumamoto_portal.lib.fields.LineField(max_length=100, verbose_name='事業名'),
         ),
         migrations.AlterField(
             model_name='historicalcooperationproject',
             name='contact_department',
-            field=kumamoto_portal.fields.LineField(blank=True, max_length=60, verbose_name='問い合わせ先(担当課)'),
+            field=kumamoto_portal.lib.fields.LineField(blank=True, max_length=60, verbose_name='問い合わせ先(担当課)'),
         ),
         migrations.AlterField(
             model_name='historicalcooperationproject',
             name='contact_phone',
-            field=kumamoto_portal.fields.LineField(blank=True, max_length=20, validators=[kumamoto_portal.phones.validate_japanese_phone], verbose_name='問い合わせ先の電話番号'),
+            field=kumamoto_portal.lib.fields.LineField(blank=True, max_length=20, validators=[kumamoto_portal.lib.phones.validate_japanese_phone], verbose_name='問い合わせ先の電話番号'),
         ),
         migrations.AlterField(
             model_name='historicalcooperationproject',
             name='page_path',
-            field=kumamoto_portal.fields.LineField(blank=True, max_length=100, validators=[django.core.validators.RegexValidator('^/(?![/\\\\])[\\w\\-/]*$', 'このサイト内のパスを / 1つから入力してください(例: /libraries/)。// で始まるアドレスは使えません。', code='not_site_path')], verbose_name='このサイト内の案内ページ'),
+            field=kumamoto_portal.lib.fields.LineField(blank=True, max_length=100, validators=[django.core.validators.RegexValidator('^/(?![/\\\\])[\\w\\-/]*$', 'このサイト内のパスを / 1つから入力してください(例: /libraries/)。// で始まるアドレスは使えません。', code='not_site_path')], verbose_name='このサイト内の案内ページ'),
         ),
         migrations.AlterField(
             model_name='historicalcooperationproject',
             name='status',
-            field=kumamoto_portal.fields.LineField(choices=[('planned', '準備中'), ('active', '実施中'), ('ended', '終了')], default='planned', max_length=10, verbose_name='状況'),
+            field=kumamoto_portal.lib.fields.LineField(choices=[('planned', '準備中'), ('active', '実施中'), ('ended', '終了')], default='planned', max_length=10, verbose_name='状況'),
         ),
         migrations.AlterField(
             model_name='historicalcooperationproject',
             name='title',
-            field=kumamoto_portal.fields.LineField(max_length=100, verbose_name='事業名'),
+            field=kumamoto_portal.lib.fields.LineField(max_length=100, verbose_name='事業名'),
         ),
         migrations.AlterField(
             model_name='historicalmunicipality',
             name='area_note',
-            field=kumamoto_portal.fields.LineField(blank=True, max_length=100, verbose_name='面積の注記'),
+            field=kumamoto_portal.lib.fields.LineField(blank=True, max_length=100, verbose_name='面積の注記'),
         ),
         migrations.AlterField(
             model_name='historicalmunicipality',
             name='area_source',
-            field=kumamoto_portal.fields.LineField(blank=True, max_length=200, verbose_name='面積の出典'),
+            field=kumamoto_portal.lib.fields.LineField(blank=True, max_length=200, verbose_name='面積の出典'),
         ),
         migrations.AlterField(
             model_name='historicalmunicipality',
             name='code',
-            field=kumamoto_portal.fields.LineField(db_index=True, help_text='6桁。6桁目は検査数字です(例: 熊本市は 431001)。', max_length=6, validators=[areas.models.validate_code], verbose_name='全国地方公共団体コード'),
+            field=kumamoto_portal.lib.fields.LineField(db_index=True, help_text='6桁。6桁目は検査数字です(例: 熊本市は 431001)。', max_length=6, validators=[areas.models.validate_code], verbose_name='全国地方公共団体コード'),
         ),
         migrations.AlterField(
             model_name='historicalmunicipality',
             name='district',
-            field=kumamoto_portal.fields.LineField(blank=True, help_text='町村のみ(例: 玉名郡)。市は空欄です。', max_length=20, verbose_name='郡'),
+            field=kumamoto_portal.lib.fields.LineField(blank=True, help_text='町村のみ(例: 玉名郡)。市は空欄です。', max_length=20, verbose_name='郡'),
         ),
         migrations.AlterField(
             model_name='historicalmunicipality',
             name='kana',
-            field=kumamoto_portal.fields.LineField(max_length=40, validators=[django.core.validators.RegexValidator('^[ぁ-ゖー・\\s]+$', 'よみがなは、ひらがなで入力してください(例: くまもとし)。', code='not_hiragana')], verbose_name='よみがな'),
+            field=kumamoto_portal.lib.fields.LineField(max_length=40, validators=[django.core.validators.RegexValidator('^[ぁ-ゖー・\\s]+$', 'よみがなは、ひらがなで入力してください(例: くまもとし)。', code='not_hiragana')], verbose_name='よみがな'),
         ),
         migrations.AlterField(
             model_name='historicalmunicipality',
             name='kind',
-            field=kumamoto_portal.fields.LineField(choices=[('市', '市'), ('町', '町'), ('村', '村')], max_length=1, verbose_name='種別'),
+            field=kumamoto_portal.lib.fields.LineField(choices=[('市', '市'), ('町', '町'), ('村', '村')], max_length=1, verbose_name='種別'),
         ),
         migrations.AlterField(
             model_name='historicalmunicipality',
             name='name',
-            field=kumamoto_portal.fields.LineField(db_index=True, max_length=20, verbose_name='名称'),
+            field=kumamoto_portal.lib.fields.LineField(db_index=True, max_length=20, verbose_name='名称'),
         ),
         migrations.AlterField(
             model_name='historicalmunicipality',
             name='population_reference',
-            field=kumamoto_portal.fields.LineField(blank=True, default='令和2年国勢調査', max_length=40, verbose_name='人口の基準'),
+            field=kumamoto_portal.lib.fields.LineField(blank=True, default='令和2年国勢調査', max_length=40, verbose_name='人口の基準'),
         ),
         migrations.AlterField(
             model_name='historicalmunicipality',
             name='population_source',
-            field=kumamoto_portal.fields.LineField(blank=True, max_length=200, verbose_name='人口の出典'),
+            field=kumamoto_portal.lib.fields.LineField(blank=True, max_length=200, verbose_name='人口の出典'),
         ),
         migrations.AlterField(
             model_name='historicalmunicipality',
             name='website',
-            field=kumamoto_portal.fields.WebURLField(blank=True, verbose_name='ウェブサイト'),
+            field=kumamoto_portal.lib.fields.WebURLField(blank=True, verbose_name='ウェブサイト'),
         ),
         migrations.AlterField(
             model_name='historicalpillar',
             name='carried_out_by',
-            field=kumamoto_portal.fields.LineField(max_length=60, verbose_name='実施主体'),
+            field=kumamoto_portal.lib.fields.LineField(max_length=60, verbose_name='実施主体'),
         ),
         migrations.AlterField(
             model_name='historicalpillar',
             name='name',
-            field=kumamoto_portal.fields.LineField(max_length=60, verbose_name='名称'),
+            field=kumamoto_portal.lib.fields.LineField(max_length=60, verbose_name='名称'),
         ),
         migrations.AlterField(
             model_name='historicalpolicyfield',
             name='name',
-            field=kumamoto_portal.fields.LineField(max_length=60, verbose_name='名称'),
+            field=kumamoto_portal.lib.fields.LineField(max_length=60, verbose_name='名称'),
         ),
         migrations.AlterField(
             model_name='historicalpolicygroup',
             name='name',
-            field=kumamoto_portal.fields.LineField(max_length=60, verbose_name='名称'),
+            field=kumamoto_portal.lib.fields.LineField(max_length=60, verbose_name='名称'),
         ),
         migrations.AlterField(
             model_name='municipality',
             name='area_note',
-            field=kumamoto_portal.fields.LineField(blank=True, max_length=100, verbose_name='面積の注記'),
+            field=kumamoto_portal.lib.fields.LineField(blank=True, max_length=100, verbose_name='面積の注記'),
         ),
         migrations.AlterField(
             model_name='municipality',
             name='area_source',
-            field=kumamoto_portal.fields.LineField(blank=True, max_length=200, verbose_name='面積の出典'),
+            field=kumamoto_portal.lib.fields.LineField(blank=True, max_length=200, verbose_name='面積の出典'),
         ),
         migrations.AlterField(
             model_name='municipality',
             name='code',
-            field=kumamoto_portal.fields.LineField(help_text='6桁。6桁目は検査数字です(例: 熊本市は 431001)。', max_length=6, unique=True, validators=[areas.models.validate_code], verbose_name='全国地方公共団体コード'),
+            field=kumamoto_portal.lib.fields.LineField(help_text='6桁。6桁目は検査数字です(例: 熊本市は 431001)。', max_length=6, unique=True, validators=[areas.models.validate_code], verbose_name='全国地方公共団体コード'),
         ),
         migrations.AlterField(
             model_name='municipality',
             name='district',
-            field=kumamoto_portal.fields.LineField(blank=True, help_text='町村のみ(例: 玉名郡)。市は空欄です。', max_length=20, verbose_name='郡'),
+            field=kumamoto_portal.lib.fields.LineField(blank=True, help_text='町村のみ(例: 玉名郡)。市は空欄です。', max_length=20, verbose_name='郡'),
         ),
         migrations.AlterField(
             model_name='municipality',
             name='kana',
-            field=kumamoto_portal.fields.LineField(max_length=40, validators=[django.core.validators.RegexValidator('^[ぁ-ゖー・\\s]+$', 'よみがなは、ひらがなで入力してください(例: くまもとし)。', code='not_hiragana')], verbose_name='よみがな'),
+            field=kumamoto_portal.lib.fields.LineField(max_length=40, validators=[django.core.validators.RegexValidator('^[ぁ-ゖー・\\s]+$', 'よみがなは、ひらがなで入力してください(例: くまもとし)。', code='not_hiragana')], verbose_name='よみがな'),
         ),
         migrations.AlterField(
             model_name='municipality',
             name='kind',
-            field=kumamoto_portal.fields.LineField(choices=[('市', '市'), ('町', '町'), ('村', '村')], max_length=1, verbose_name='種別'),
+            field=kumamoto_portal.lib.fields.LineField(choices=[('市', '市'), ('町', '町'), ('村', '村')], max_length=1, verbose_name='種別'),
         ),
         migrations.AlterField(
             model_name='municipality',
             name='name',
-            field=kumamoto_portal.fields.LineField(max_length=20, unique=True, verbose_name='名称'),
+            field=kumamoto_portal.lib.fields.LineField(max_length=20, unique=True, verbose_name='名称'),
         ),
         migrations.AlterField(
             model_name='municipality',
             name='population_reference',
-            field=kumamoto_portal.fields.LineField(blank=True, default='令和2年国勢調査', max_length=40, verbose_name='人口の基準'),
+            field=kumamoto_portal.lib.fields.LineField(blank=True, default='令和2年国勢調査', max_length=40, verbose_name='人口の基準'),
         ),
         migrations.AlterField(
             model_name='municipality',
             name='population_source',
-            field=kumamoto_portal.fields.LineField(blank=True, max_length=200, verbose_name='人口の出典'),
+            field=kumamoto_portal.lib.fields.LineField(blank=True, max_length=200, verbose_name='人口の出典'),
         ),
         migrations.AlterField(
             model_name='municipality',
             name='website',
-            field=kumamoto_portal.fields.WebURLField(blank=True, verbose_name='ウェブサイト'),
+            field=kumamoto_portal.lib.fields.WebURLField(blank=True, verbose_name='ウェブサイト'),
         ),
         migrations.AlterField(
             model_name='pillar',
             name='carried_out_by',
-            field=kumamoto_portal.fields.LineField(max_length=60, verbose_name='実施主体'),
+            field=kumamoto_portal.lib.fields.LineField(max_length=60, verbose_name='実施主体'),
         ),
         migrations.AlterField(
             model_name='pillar',
             name='name',
-            field=kumamoto_portal.fields.LineField(max_length=60, verbose_name='名称'),
+            field=kumamoto_portal.lib.fields.LineField(max_length=60, verbose_name='名称'),
         ),
         migrations.AlterField(
             model_name='policyfield',
             name='name',
-            field=kumamoto_portal.fields.LineField(max_length=60, verbose_name='名称'),
+            field=kumamoto_portal.lib.fields.LineField(max_length=60, verbose_name='名称'),
         ),
         migrations.AlterField(
             model_name='policygroup',
             name='name',
-            field=kumamoto_portal.fields.LineField(max_length=60, verbose_name='名称'),
+            field=kumamoto_portal.lib.fields.LineField(max_length=60, verbose_name='名称'),
         ),
     ]

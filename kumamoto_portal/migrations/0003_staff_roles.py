@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from kumamoto_portal import roles
+from kumamoto_portal.staff import roles
 
 
 def create_roles(apps, schema_editor):

@@ -15,7 +15,7 @@ from django import template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from kumamoto_portal import phones, wareki
+from kumamoto_portal.lib import phones, wareki
 
 register = template.Library()
 

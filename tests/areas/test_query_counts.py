@@ -5,7 +5,7 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 # url → expected queries, each one explained.
-# Each HTML page also asks once for its 最終更新日 (kumamoto_portal/lastmod.py), counted below.
+# Each HTML page also asks once for its 最終更新日 (kumamoto_portal/serving/lastmod.py), counted below.
 PAGES = {
     "/": 10,  # municipalities, pillars, projects, service + weekly, closures, extras, banner, newest notices
     "/areas/": 3,  # members as of today, urgent banner

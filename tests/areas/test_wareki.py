@@ -7,9 +7,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.template import Context, Template
 
+from kumamoto_portal.lib.wareki import era_year, validate_convertible, wareki_month
+from kumamoto_portal.lib.wareki import wareki_date as format_wareki
 from kumamoto_portal.templatetags.portal import wareki_date
-from kumamoto_portal.wareki import era_year, validate_convertible, wareki_month
-from kumamoto_portal.wareki import wareki_date as format_wareki
 
 
 @pytest.mark.parametrize(

@@ -111,7 +111,7 @@ def test_no_qr_code_while_the_friend_url_is_empty(client):
 def test_a_qr_code_of_the_url_once_staff_set_it(client):
     Service.objects.update(friend_add_url="https://line.me/R/ti/p/@example-test")
     html = client.get("/counseling/").content.decode()
-    from kumamoto_portal.printing import qr_svg
+    from kumamoto_portal.lib.qr import qr_svg
 
     service = Service.objects.get()
     assert qr_svg("https://line.me/R/ti/p/@example-test", f"{service.name} の友だち追加用二次元コード") in html

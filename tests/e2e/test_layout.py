@@ -39,7 +39,7 @@ def test_focus_is_visible_on_every_link_of_the_menu(page: Page, live_server):
 def test_every_page_prints_on_a4_without_chrome(page: Page, live_server):
     from django.utils import timezone
 
-    from kumamoto_portal.wareki import wareki_date
+    from kumamoto_portal.lib.wareki import wareki_date
     from tests.browser import pdf_text, print_pdf
 
     as_of = wareki_date(timezone.localdate()) + "現在"

@@ -16,7 +16,7 @@ from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from kumamoto_portal.wareki import wareki_date
+from kumamoto_portal.lib.wareki import wareki_date
 from tests.browser import ARTIFACTS, pdf_text, print_pdf, screenshot
 from tests.test_pages import PUBLIC_PAGES
 

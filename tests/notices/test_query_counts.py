@@ -11,7 +11,7 @@ from .conftest import NOW, make_notice
 
 pytestmark = pytest.mark.django_db
 
-# Each HTML page also asks once for its 最終更新日 (kumamoto_portal/lastmod.py), counted below.
+# Each HTML page also asks once for its 最終更新日 (kumamoto_portal/serving/lastmod.py), counted below.
 
 PAGES = {
     "/notices/": 4,  # the count (paginator), the page of notices, the urgent banner

@@ -1,10 +1,10 @@
-"""manage.py build_mirror DIR: a static, read-only copy of the public site (see kumamoto_portal/mirror.py)."""
+"""manage.py build_mirror DIR: a static, read-only copy of the public site (see kumamoto_portal/site/mirror.py)."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from kumamoto_portal.mirror import build_mirror
+from kumamoto_portal.site.mirror import build_mirror
 
 
 class Command(BaseCommand):

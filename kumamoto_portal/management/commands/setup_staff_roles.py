@@ -1,4 +1,4 @@
-"""Create the staff roles (groups) and give each its permissions (kumamoto_portal/roles.py).
+"""Create the staff roles (groups) and give each its permissions (kumamoto_portal/staff/roles.py).
 
 The migrations create them too; this command adds what a later model brought.
 Idempotent: permissions are only added. Assign people to roles in the admin
@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from kumamoto_portal.roles import setup_roles
+from kumamoto_portal.staff.roles import setup_roles
 
 
 class Command(BaseCommand):

@@ -53,13 +53,12 @@ from django.utils.cache import (
 )
 from simple_history.models import HistoricalChanges
 
-from notices.models import Notice
+from kumamoto_portal import appconfig
+from kumamoto_portal.lib.livestatus import without_live_status
+from kumamoto_portal.models import ContentVersion
 
 from . import outage
-from .livestatus import without_live_status
-from .models import ContentVersion
 
-CONTENT_APPS = frozenset({"areas", "libraries", "counseling", "notices"})
 UNCACHEABLE = ("private", "no-cache", "no-store")
 VERSION_KEY = "content-version"
 logger = logging.getLogger(__name__)
@@ -109,11 +108,11 @@ def _raise_cached_version() -> None:
 
 
 def is_content_model(model: type) -> bool:
-    """Models whose rows residents see: the content apps' own models, not their edit
+    """Models whose rows residents see: the models of the apps that declare `content`, not their edit
     history, nor the frozen copies that data migrations use (the version table may
     not exist yet while they run)."""
     return (
-        model._meta.app_label in CONTENT_APPS
+        model._meta.app_label in appconfig.content_app_labels()
         and not issubclass(model, HistoricalChanges)
         and apps.get_model(model._meta.label) is model
     )
@@ -275,13 +274,13 @@ class PageCacheMiddleware:
 
     @staticmethod
     def store(key: str, version: int, response: HttpResponse, now: datetime) -> None:
-        notice_change = Notice.objects.next_change_after(now)
-        if notice_change is not None and get_max_age(response) is not None:
-            patch_cache_control(response, max_age=min(get_max_age(response), whole_seconds(notice_change - now)))
+        next_change = appconfig.next_change_after(now)
+        if next_change is not None and get_max_age(response) is not None:
+            patch_cache_control(response, max_age=min(get_max_age(response), whole_seconds(next_change - now)))
         lifetime = min(cache_lifetime(response, settings.PAGE_CACHE_SECONDS), seconds_to_midnight(now))
         expires = now + timedelta(seconds=lifetime)
-        if notice_change is not None:
-            expires = min(expires, notice_change)
+        if next_change is not None:
+            expires = min(expires, next_change)
         if lifetime > 0 and expires > now:
             entry = Entry.of(response, version, expires)
             timeout = math.ceil((expires - now).total_seconds()) + settings.PAGE_CACHE_GRACE_SECONDS

@@ -18,20 +18,18 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
-from django.contrib.sitemaps import Sitemap
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.test import Client
-from django.urls import reverse
 from django.utils import timezone
 
-from .livestatus import without_live_status
-from .sitemaps import SITEMAPS
-from .wareki import wareki_date
+from kumamoto_portal.lib.livestatus import without_live_status
+from kumamoto_portal.lib.wareki import wareki_date
+
+from .pages import public_urls
 
 MAX_VARIANTS = 24  # query-string pages kept per path (sort orders, calendar months, pages of a list)
 LINK = re.compile(r'(?P<attr>href|src)="(?P<url>[^"]*)"')
-EXTRA_PATHS = ["/robots.txt", "/sitemap.xml"]
 
 
 @dataclass
@@ -41,18 +39,9 @@ class Mirror:
     skipped: dict[str, int] = field(default_factory=dict)  # URL → status that was not 200
 
 
-def sitemap_paths() -> list[str]:
-    paths = []
-    for section in SITEMAPS.values():
-        sitemap: Sitemap = section() if isinstance(section, type) else section
-        paths += [sitemap.location(item) for item in sitemap.items()]
-    return paths
-
-
 def seed_paths() -> list[str]:
     """Every page of the sitemap, and the feeds and files that no sitemap lists."""
-    files = [reverse("notices:feed"), reverse("counseling:sessions_ics"), reverse("libraries:facilities_csv")]
-    return list(dict.fromkeys(["/", *sitemap_paths(), *files, *EXTRA_PATHS]))
+    return public_urls(finders=False)
 
 
 def mirror_host() -> str:

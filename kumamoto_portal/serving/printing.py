@@ -1,24 +1,18 @@
 """What every page carries on paper (the 広報紙): the date it is current as of, and its
 canonical URL as text and as a QR code.
 
-QR codes are inline SVG: crisp in print, and with no inline style, so the CSP allows them.
 """
 
 from collections.abc import Callable
 from datetime import date
 
-import segno
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from .siteurl import absolute_url
-
-
-def qr_svg(url: str, title: str, css_class: str = "qr-code") -> str:
-    """An SVG QR code of `url` with a white quiet zone, sized by CSS through its viewBox."""
-    return segno.make(url, error="m").svg_inline(omitsize=True, light="#fff", title=title, svgclass=css_class)
+from kumamoto_portal.lib.qr import qr_svg
+from kumamoto_portal.lib.siteurl import absolute_url
 
 
 def print_context(request: HttpRequest) -> dict[str, str | date | Callable[[], SafeString]]:

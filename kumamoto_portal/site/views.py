@@ -15,8 +15,8 @@ from areas import rules
 from areas.models import CooperationProject, Municipality, Pillar
 from counseling.models import Service
 from counseling.rules import Status, cache_until_next_change
-from kumamoto_portal import outage
-from kumamoto_portal.siteurl import absolute_url
+from kumamoto_portal.lib.siteurl import absolute_url
+from kumamoto_portal.serving import outage
 from notices.models import Notice
 
 HOME_NOTICES = 5

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.http import HttpRequest
+from django.urls import reverse
 
 
 def absolute_url(request: HttpRequest, path: str) -> str:
@@ -32,3 +33,16 @@ class SiteSitemap(Sitemap):
         if settings.SITE_URL:
             return urlsplit(settings.SITE_URL).netloc
         return super().get_domain(site)
+
+
+class NamedPagesSitemap(SiteSitemap):
+    """Pages without a row behind them, listed by URL name."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+
+    def items(self) -> list[str]:
+        return self.names
+
+    def location(self, item: str) -> str:
+        return reverse(item)

@@ -1,11 +1,14 @@
-"""Admin pieces shared by every content app, and the sources (出典) they cite."""
+"""The edit-history screens of every content row (floor: imports no content app).
 
-from django import forms
-from django.contrib import admin, messages
-from django.contrib.admin import widgets
+HistoryAdmin gives each admin a Japanese history page with old → new values and the
+editor's name, 「この版に戻す」 on every earlier version (revert_view), and 「削除したデータ」,
+the deleted rows to restore (deleted_view). The records themselves are made by
+kumamoto_portal/history.py.
+"""
+
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -13,58 +16,12 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import history
-from .models import SOURCES_REQUIRED, Source
+from kumamoto_portal import history
+
+from .mixins import SaysWhoSeesIt, WithoutSeconds, inline_changes
 
 SAVED_FOR_RESIDENTS = "住民には、次にページを開いたときから変更後の内容が表示されます。"
 HISTORY_TYPES = {"+": "追加", "~": "変更", "-": "削除"}
-
-
-def inline_changes(formsets) -> str:
-    """What the inline tables of a save added, changed and removed, in words (for the parent's history)."""
-    parts = []
-    for formset in formsets:
-        name = formset.model._meta.verbose_name
-        parts += [f"{name}を追加: {obj}" for obj in getattr(formset, "new_objects", [])]
-        parts += [f"{name}を変更: {obj}" for obj, _ in getattr(formset, "changed_objects", [])]
-        parts += [f"{name}を削除: {obj}" for obj in getattr(formset, "deleted_objects", [])]
-    return "、".join(parts)[:100]
-
-
-class SplitDateTimeWithoutSeconds(widgets.AdminSplitDateTime):
-    def __init__(self, attrs=None):
-        super().__init__(attrs)
-        self.widgets[1].format = "%H:%M"
-
-
-class WithoutSeconds:
-    """Times are entered and shown as 18:00, not 18:00:00."""
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if isinstance(db_field, models.TimeField):
-            kwargs["widget"] = widgets.AdminTimeWidget(format="%H:%M")
-        elif isinstance(db_field, models.DateTimeField):
-            kwargs["widget"] = SplitDateTimeWithoutSeconds()
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
-
-
-SHOWN = "住民のページに表示されます。"
-NOT_SHOWN = "職員用です(住民には表示しません)。"
-# Fields that order or annotate rows for staff; every other content field is shown to residents.
-STAFF_ONLY_FIELDS = {"source_note", "note_for_staff", "display_order", "order", "checked_on"}
-
-
-class SaysWhoSeesIt:
-    """Every field's help text ends by saying whether residents see it."""
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if formfield is None or db_field.auto_created or not db_field.editable:
-            return formfield
-        staff_only = db_field.name in STAFF_ONLY_FIELDS or (db_field.model is Source and db_field.name == "note")
-        if "住民" not in str(formfield.help_text):
-            formfield.help_text = " ".join(filter(None, [str(formfield.help_text), NOT_SHOWN if staff_only else SHOWN]))
-        return formfield
 
 
 class HistoryAdmin(WithoutSeconds, SaysWhoSeesIt, SimpleHistoryAdmin):
@@ -205,36 +162,3 @@ class HistoryAdmin(WithoutSeconds, SaysWhoSeesIt, SimpleHistoryAdmin):
         self._check_id(object_id)
         extra = {"history_types": HISTORY_TYPES, **(extra_context or {})}
         return super().history_view(request, object_id, extra)
-
-
-class SourcesRequired:
-    """For admins and inlines of content rows: sources are picked with autocomplete (or added
-    with "+"), and a row without any is refused with a clear message."""
-
-    def get_autocomplete_fields(self, request) -> list[str]:
-        return [*super().get_autocomplete_fields(request), "sources"]
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
-        if db_field.name == "sources" and formfield is not None:
-            formfield.error_messages["required"] = SOURCES_REQUIRED
-        return formfield
-
-
-class ContentAdmin(SourcesRequired, HistoryAdmin):
-    """The admin of a content row: edit history, and sources required."""
-
-
-class CompactInline(WithoutSeconds, SaysWhoSeesIt, SourcesRequired, admin.TabularInline):
-    """One row per item: long texts (sources, notes) get a small box, not a full-size one."""
-
-    extra = 0
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 30})}}
-
-
-@admin.register(Source)
-class SourceAdmin(HistoryAdmin):
-    list_display = ["code", "title", "publisher", "published_on", "published_year", "checked_on"]
-    list_display_links = ["code", "title"]
-    search_fields = ["code", "title", "publisher", "url"]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

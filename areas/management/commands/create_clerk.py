@@ -19,7 +19,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from areas.models import Clerk, Municipality
-from kumamoto_portal.roles import CLERK_ROLE, setup_roles
+from kumamoto_portal.staff.roles import CLERK_ROLE, setup_roles
 
 
 class Command(BaseCommand):

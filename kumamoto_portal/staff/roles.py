@@ -1,8 +1,9 @@
 """Staff roles (groups) and the Japanese names of permissions.
 
-Roles: 圏域担当 (areas), 図書館担当 (libraries), 相談窓口担当 (counseling), お知らせ担当
-(notices), and 市町村担当: clerks of one or more municipalities (areas.Clerk), who edit
-their towns' libraries and notices only (areas/clerks.py). Every role may view and add
+Roles: each app names the area-wide role that edits its rows (`staff_role` on its
+AppConfig: 圏域担当, 図書館担当, 相談窓口担当, お知らせ担当), and whether 市町村担当, the
+clerks of one or more municipalities (areas.Clerk), edit its rows of their towns
+(`clerks_edit`: libraries and notices; the rows a clerk sees are chosen in areas/clerks.py). Every role may view and add
 sources (出典), which every content row must cite; the area-wide roles may also view the
 member municipalities, which the other apps link to.
 
@@ -11,13 +12,8 @@ and in `manage.py setup_staff_roles`. Permissions are only added, never removed,
 an administrator gave a group by hand stays.
 """
 
-ROLES: dict[str, list[str]] = {
-    "圏域担当": ["areas"],
-    "図書館担当": ["libraries"],
-    "相談窓口担当": ["counseling"],
-    "お知らせ担当": ["notices"],
-    "市町村担当": ["libraries", "notices"],
-}
+from kumamoto_portal.appconfig import staff_roles
+
 CLERK_ROLE = "市町村担当"
 SHARED = [("kumamoto_portal", "view_source"), ("kumamoto_portal", "add_source")]
 AREA_WIDE_SHARED = [("areas", "view_municipality")]
@@ -31,7 +27,7 @@ def setup_roles(Group, Permission) -> dict[str, int]:
     counts = {}
     shared = list(Permission.objects.filter(_lookups(SHARED)))
     area_wide = list(Permission.objects.filter(_lookups(AREA_WIDE_SHARED)))
-    for name, app_labels in ROLES.items():
+    for name, app_labels in staff_roles(CLERK_ROLE).items():
         group, _ = Group.objects.get_or_create(name=name)
         own = Permission.objects.filter(content_type__app_label__in=app_labels).exclude(
             content_type__model__in=NOT_FOR_ROLES
