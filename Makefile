@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint bench messages clean
+.PHONY: run test check bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,14 @@ test: $(VENV)/.dev .env node_modules/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
+
+## check: the fast loop while working (under 2 minutes): lint, migration check, and every test
+## that needs no browser and no service (pytest -m "not browser and not service")
+check: $(VENV)/.dev .env node_modules/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest -m "not browser and not service"
 
 ## bench: cached pages vs a static file, 1x vs 10x data, load with the database cut and a worker killed
 ## (needs wrk, PostgreSQL and Redis; see scripts/bench.py)

@@ -43,10 +43,150 @@ def _test_settings():
         yield
 
 
+# --- The shared reference database ----------------------------------------------------
+# Loading fixtures/ costs about 0.85 s, so it happens once per run (per database), not per
+# test: tests that ask for `reference_data` run after the tests that want an empty database
+# (pytest_collection_modifyitems), the data is committed when the first of them starts, and
+# each test's own transaction is rolled back as usual, so the shared rows come back unchanged.
+# A test that wants an empty database after that (a transactional one, or any test run out
+# of order) gets the database emptied first (pytest_runtest_setup): correct in any order,
+# fast in ours.
+
+REFERENCE_FIXTURES = {"reference_data", "tenfold", "cast"}
+
+
+class SharedReference:
+    """Whether the test database holds the committed reference data and the cast right now."""
+
+    def __init__(self) -> None:
+        self.blocker = None  # pytest-django's database blocker, once the test database exists
+        self.loaded = False
+        self.loads = 0
+
+    def load(self) -> None:
+        if self.loaded:
+            return
+        with self.blocker.unblock():
+            call_command("load_reference_data", verbosity=0)
+            make_cast()
+        self.loaded, self.loads = True, self.loads + 1
+
+    def empty(self) -> None:
+        if not self.loaded:
+            return
+        with self.blocker.unblock():
+            call_command("flush", verbosity=0, interactive=False)
+            from django.contrib.auth.models import Group, Permission
+
+            from kumamoto_portal.staff.roles import setup_roles
+
+            setup_roles(Group, Permission)  # as the migrations leave it
+        self.loaded = False
+
+
+SHARED = SharedReference()
+
+
+def wants_reference(item: pytest.Item) -> bool:
+    fixtures = set(getattr(item, "fixturenames", []))
+    return bool(fixtures & REFERENCE_FIXTURES) and not fixtures & {"transactional_db", "live_server"}
+
+
+def uses_database(item: pytest.Item) -> bool:
+    fixtures = set(getattr(item, "fixturenames", []))
+    return item.get_closest_marker("django_db") is not None or bool(fixtures & {"db", "transactional_db"})
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """Every test under tests/e2e/ drives the browser: marked `browser` (make check leaves them out)."""
+    if "e2e" in item.path.parts:
+        item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """After pytest-django's order (database tests, transactional ones, the rest): within the
+    first group, the tests on an empty database before those on the shared reference data."""
+    first = [item for item in items if uses_database(item) and not _transactional(item)]
+    rest = [item for item in items if item not in set(first)]
+    items[:] = [*(i for i in first if not wants_reference(i)), *(i for i in first if wants_reference(i)), *rest]
+
+
+def _transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = set(getattr(item, "fixturenames", []))
+    return bool(fixtures & {"transactional_db", "live_server"}) or bool(
+        marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Before the test's fixtures (so outside its transaction): the database it expects."""
+    if SHARED.blocker is None or not uses_database(item):
+        return
+    if wants_reference(item):
+        SHARED.load()
+    else:
+        SHARED.empty()
+
+
+@pytest.fixture(scope="session")
+def _shared_reference(django_db_setup, django_db_blocker) -> SharedReference:
+    """Set up before any function fixture (session scope), so the first load is outside every transaction."""
+    SHARED.blocker = django_db_blocker
+    SHARED.load()
+    return SHARED
+
+
 @pytest.fixture
-def reference_data(db):
-    """The whole reference data set from fixtures/, as `make run` loads it."""
-    call_command("load_reference_data", verbosity=0)
+def reference_data(_shared_reference, db):
+    """The whole reference data set from fixtures/, as `make run` loads it (shared, see above)."""
+    if not _shared_reference.loaded:  # asked for through request.getfixturevalue: load it for this test only
+        call_command("load_reference_data", verbosity=0)
+        make_cast()
+
+
+# The cast: one staff account per role, loaded with the reference data (password CAST_PASSWORD).
+CAST_PASSWORD = "a-long-test-password"
+CAST = {
+    "admin": {"superuser": True},
+    "area-staff": {"role": "圏域担当"},
+    "library-staff": {"role": "図書館担当"},
+    "counseling-staff": {"role": "相談窓口担当"},
+    "notice-staff": {"role": "お知らせ担当"},
+    "tamana-clerk": {"role": "市町村担当", "towns": ["432067"]},
+    "kumamoto-clerk": {"role": "市町村担当", "towns": ["431001"]},
+}
+
+
+def make_cast() -> None:
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from areas.models import Clerk, Municipality
+
+    User = get_user_model()
+    for name, part in CAST.items():
+        username = f"cast-{name}"
+        if part.get("superuser"):
+            User.objects.create_superuser(username, f"{username}@example.jp", CAST_PASSWORD)
+            continue
+        user = User.objects.create_user(username, f"{username}@example.jp", CAST_PASSWORD, is_staff=True)
+        user.groups.add(Group.objects.get(name=part["role"]))
+        if towns := part.get("towns"):
+            Clerk.objects.create(user=user).municipalities.set(Municipality.objects.filter(code__in=towns))
+
+
+@pytest.fixture
+def cast(reference_data, django_user_model) -> dict:
+    """The cast's accounts by name ("admin", "tamana-clerk", …): see CAST."""
+    users = {
+        user.username.removeprefix("cast-"): user
+        for user in django_user_model.objects.filter(username__startswith="cast-")
+    }
+    assert set(users) == set(CAST)
+    return users
 
 
 @pytest.fixture

@@ -15,6 +15,8 @@ from tests.servers import base_env, cookie_opener, fetch, gunicorn, manage, post
 TOKYO = ZoneInfo("Asia/Tokyo")
 PASSWORD = "a-long-test-password-for-two-servers"
 
+pytestmark = pytest.mark.service
+
 
 @pytest.fixture(scope="module")
 def two_servers():

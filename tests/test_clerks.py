@@ -19,10 +19,9 @@ PASSWORD = "tamana-Clerk-pass-2026"
 
 
 @pytest.fixture
-def clerk(client, monkeypatch, django_user_model):
-    monkeypatch.setenv("CLERK_PASSWORD", PASSWORD)
-    call_command("create_clerk", "tamana", TAMANA, stdout=io.StringIO())
-    _sign_in(client, "tamana", PASSWORD)
+def clerk(client, cast):
+    """Signed in as 玉名市's clerk of the cast (tests/conftest.py CAST)."""
+    client.force_login(cast["tamana-clerk"])
     return client
 
 
@@ -39,7 +38,10 @@ def _town(model):
     return {LibrarySystem: "municipality", Location: "system__municipality"}.get(model, "system__municipality")
 
 
-def test_create_clerk_makes_a_staff_account_in_the_clerk_role(clerk, django_user_model):
+def test_create_clerk_makes_a_staff_account_in_the_clerk_role(client, monkeypatch, django_user_model):
+    monkeypatch.setenv("CLERK_PASSWORD", PASSWORD)
+    call_command("create_clerk", "tamana", TAMANA, stdout=io.StringIO())
+    _sign_in(client, "tamana", PASSWORD)
     user = django_user_model.objects.get(username="tamana")
     assert user.is_staff and not user.is_superuser
     assert list(user.groups.values_list("name", flat=True)) == ["市町村担当"]
@@ -52,7 +54,10 @@ def test_create_clerk_prints_a_password_once_when_none_is_given(monkeypatch, cap
     out = capsys.readouterr().out
     password = out.split("初期パスワード(この一度だけ表示します): ")[1].strip()
     _sign_in(client, "kikuchi", password)
-    assert sorted(Clerk.objects.get().municipalities.values_list("name", flat=True)) == ["宇土市", "菊池市"]
+    assert sorted(Clerk.objects.get(user__username="kikuchi").municipalities.values_list("name", flat=True)) == [
+        "宇土市",
+        "菊池市",
+    ]
 
 
 def test_create_clerk_refuses_an_unknown_code():

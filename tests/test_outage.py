@@ -12,6 +12,8 @@ from tests.servers import CuttableProxy, base_env, fetch, gunicorn, postgres_dat
 
 LIFETIME = 2  # PAGE_CACHE_SECONDS in these servers: the outage lasts longer than a copy's lifetime
 
+pytestmark = pytest.mark.service
+
 
 @pytest.fixture(scope="module")
 def outage_server():

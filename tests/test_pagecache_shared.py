@@ -11,7 +11,7 @@ from kumamoto_portal.serving import pagecache
 from tests.helpers import page_text
 from tests.servers import forget_keys, redis_cache_settings
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = [pytest.mark.service, pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 PAGES = ["/", "/areas/", "/libraries/", "/libraries/locations/", "/counseling/", "/notices/"]
 
 

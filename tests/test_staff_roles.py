@@ -8,12 +8,25 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
 
 @pytest.fixture
-def librarian(client, django_user_model):
-    call_command("setup_staff_roles", verbosity=0)
-    user = django_user_model.objects.create_user("librarian", password="a-long-test-password", is_staff=True)
-    user.groups.add(Group.objects.get(name="図書館担当"))
-    client.force_login(user)
+def librarian(client, cast):
+    client.force_login(cast["library-staff"])
     return client
+
+
+@pytest.mark.parametrize(
+    ("name", "allowed", "refused"),
+    [
+        ("area-staff", "/admin/areas/cooperationproject/", "/admin/libraries/location/"),
+        ("library-staff", "/admin/libraries/location/", "/admin/counseling/service/"),
+        ("counseling-staff", "/admin/counseling/service/", "/admin/notices/notice/add/"),
+        ("notice-staff", "/admin/notices/notice/", "/admin/areas/cooperationproject/"),
+        ("tamana-clerk", "/admin/libraries/location/", "/admin/areas/municipality/"),
+    ],
+)
+def test_each_role_of_the_cast_opens_its_own_pages_only(client, cast, name, allowed, refused):
+    client.force_login(cast[name])
+    assert client.get(allowed).status_code == 200
+    assert client.get(refused).status_code == 403
 
 
 def test_a_librarian_edits_libraries(librarian):

@@ -2,7 +2,7 @@
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
 # url → expected queries, each one explained.
 # Each HTML page also asks once for its 最終更新日 (kumamoto_portal/serving/lastmod.py), counted below.

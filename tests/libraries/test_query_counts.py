@@ -4,7 +4,7 @@ import pytest
 
 from libraries.models import Location
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
 
 def _pages() -> dict[str, int]:
