@@ -2,7 +2,7 @@
 
 Only what Django lacks: 和暦, signed differences, phones, JSON-LD. Western dates,
 times and numbers use Django's own `date:"Y年n月j日"`, `time:"H:i"` and
-`floatformat:"0g"` under the ja locale.
+`floatformat:"0g"` under the ja locale; `wareki_with_western` writes both eras at once.
 
 Loaded as a template builtin (settings.TEMPLATES), so templates need no {% load %}.
 """
@@ -38,6 +38,15 @@ def wareki_date(value: date | datetime | None) -> str:
 def wareki_month(value: date | datetime | None) -> str:
     """{{ day|wareki_month }} → 令和5年10月."""
     return wareki.wareki_month(_as_date(value)) if value else UNKNOWN
+
+
+@register.filter
+def wareki_with_western(value: date | datetime | None) -> str:
+    """{{ day|wareki_with_western }} → 令和5年10月24日(2023年10月24日) (empty value → 不明)."""
+    if not value:
+        return UNKNOWN
+    day = _as_date(value)
+    return f"{wareki.wareki_date(day)}({day.year}年{day.month}月{day.day}日)"
 
 
 @register.filter
