@@ -18,8 +18,9 @@ from kumamoto_portal.lib.fields import LineField, PhoneField, WebURLField
 from kumamoto_portal.models import ContactFields, Sourced
 
 from . import rules
+from .wording import WEEKDAY_NAMES
 
-WEEKDAYS = list(enumerate(rules.WEEKDAY_NAMES))  # 0 = Monday, as date.weekday()
+WEEKDAYS = list(enumerate(WEEKDAY_NAMES))  # 0 = Monday, as date.weekday()
 
 
 def validate_https(url: str) -> None:

@@ -19,11 +19,6 @@ from datetime import date, datetime, time, timedelta
 from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
-from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
-
-from kumamoto_portal.lib.livestatus import mark_live_status
-
 TOKYO = ZoneInfo("Asia/Tokyo")
 # How far ahead to look for the next opening before saying there is none.
 SEARCH_DAYS = 400
@@ -189,40 +184,6 @@ def first_overlap(session: T, others: Iterable[T], day_of: Callable[[T], object]
         ),
         None,
     )
-
-
-def cache_seconds(status: Status, instant: datetime, cap: int = 600) -> int:
-    """How long a page showing `status` may be cached: never past the next change of state.
-
-    Capped (default 10 minutes) so that staff edits to the schedule show soon.
-    """
-    change = status.next_change
-    if change is None:
-        return cap
-    return max(0, min(cap, int((change - in_tokyo(instant)).total_seconds())))
-
-
-def cache_until_next_change(response: HttpResponse, status: Status, instant: datetime) -> HttpResponse:
-    """Let caches keep a page that shows the live `status` only until it changes (see cache_seconds)."""
-    patch_cache_control(response, public=True, max_age=cache_seconds(status, instant))
-    return mark_live_status(response)
-
-
-WEEKDAY_NAMES = ["月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日"]
-
-
-def describe_weekly(weekly: Iterable[Weekly]) -> list[str]:
-    """The weekly pattern in words, days with the same hours together.
-
-    [Tue 18–22, Sun 18–22] → ["毎週 火曜日・日曜日 18:00〜22:00"].
-    """
-    by_hours: dict[tuple[time, time], list[int]] = {}
-    for session in sorted(weekly, key=lambda s: (s.weekday, s.start)):
-        by_hours.setdefault((session.start, session.end), []).append(session.weekday)
-    return [
-        f"毎週 {'・'.join(WEEKDAY_NAMES[d] for d in days)} {start:%H:%M}〜{end:%H:%M}"
-        for (start, end), days in sorted(by_hours.items(), key=lambda item: (min(item[1]), item[0]))
-    ]
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,9 @@ from kumamoto_portal.lib.siteurl import absolute_url
 from kumamoto_portal.models import newest_date_label
 
 from . import ical, rules
+from .caching import cache_until_next_change
 from .models import CrisisLine, Service
+from .wording import describe_weekly
 
 UPCOMING_COUNT = 8
 MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
@@ -42,14 +44,14 @@ def service_page(request: HttpRequest) -> HttpResponse:
         "known_as_of": newest_date_label(sources),
         "status": status,
         "upcoming": schedule.upcoming(now, UPCOMING_COUNT),
-        "weekly_text": rules.describe_weekly(schedule.weekly),
+        "weekly_text": describe_weekly(schedule.weekly),
         "closures": schedule.closures,
         "crisis_lines": CrisisLine.objects.all(),
         "qr": mark_safe(qr_svg(service.friend_add_url, f"{service.name} の友だち追加用二次元コード"))
         if service.friend_add_url
         else "",
     }
-    return rules.cache_until_next_change(render(request, "counseling/service.html", context), status, now)
+    return cache_until_next_change(render(request, "counseling/service.html", context), status, now)
 
 
 def parse_month(value: str) -> date | None:
@@ -81,7 +83,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
         "service": service,
         "month": month,
         "weeks": rules.month_weeks(schedule, month.year, month.month),
-        "weekly_text": rules.describe_weekly(schedule.weekly),
+        "weekly_text": describe_weekly(schedule.weekly),
         "closures": schedule.closures,
         "crisis_lines": CrisisLine.objects.all(),
         "error": error,

@@ -13,8 +13,9 @@ from django.utils.cache import add_never_cache_headers
 
 from areas import rules
 from areas.models import CooperationProject, Municipality, Pillar
+from counseling.caching import cache_until_next_change
 from counseling.models import Service
-from counseling.rules import Status, cache_until_next_change
+from counseling.rules import Status
 from kumamoto_portal.lib.siteurl import absolute_url
 from kumamoto_portal.serving import outage
 from notices.models import Notice

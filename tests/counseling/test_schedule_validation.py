@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from counseling.models import Closure, ExtraSession, Service, WeeklySession
-from counseling.rules import describe_weekly
+from counseling.wording import describe_weekly
 from tests.helpers import service_form
 
 pytestmark = pytest.mark.django_db
