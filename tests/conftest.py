@@ -75,11 +75,13 @@ class SharedReference:
         if not self.loaded:
             return
         with self.blocker.unblock():
-            call_command("flush", verbosity=0, interactive=False)
             from django.contrib.auth.models import Group, Permission
+            from django.contrib.contenttypes.models import ContentType
 
             from kumamoto_portal.staff.roles import setup_roles
 
+            call_command("flush", verbosity=0, interactive=False)
+            ContentType.objects.clear_cache()  # the flush made them anew, with new ids
             setup_roles(Group, Permission)  # as the migrations leave it
         self.loaded = False
 

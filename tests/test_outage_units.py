@@ -93,3 +93,25 @@ def test_cache_url_redis_uses_djangos_backend_with_the_key_prefix():
     assert "'LOCATION': 'redis://cache:6379/1'" in printed
     assert "'KEY_PREFIX': 'portal'" in printed
     assert "'socket_timeout': 2" in printed
+
+
+def test_the_outage_rule_serves_any_stored_copy_without_its_live_status_else_the_quick_503():
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    from kumamoto_portal.serving.pagecache import Entry, served_while_database_is_down
+
+    old = Entry(
+        version=1,  # made under an older content version and long expired: still served
+        status=200,
+        headers=(("Content-Type", "text/html; charset=utf-8"), ("ETag", '"x"')),
+        content=b"<p>a</p><!--live-status-->open<!--/live-status-->",
+        expires=datetime(2020, 1, 1, tzinfo=timezone.get_current_timezone()),
+        live_status=True,
+    )
+    late = served_while_database_is_down(old)
+    assert late.status_code == 200 and b"open" not in late.content and "no-cache" in late["Cache-Control"]
+    assert not late.has_header("ETag")
+    missing = served_while_database_is_down(None)
+    assert missing.status_code == 503 and missing["Retry-After"] == "30"

@@ -210,6 +210,20 @@ def late_copy(entry: Entry) -> HttpResponse:
     return late
 
 
+def served_while_database_is_down(entry: Entry | None) -> HttpResponse:
+    """What a request gets while this process cannot reach the database (the outage serving rule).
+
+    - The stored copy of the page, if there is one: even past its lifetime (for up to
+      PAGE_CACHE_GRACE_SECONDS, the entry's cache timeout) and even when it was made under an
+      older content version (an edit's page was never rendered): a page from before beats none.
+    - It is served with its live counseling status taken out and is not kept by browsers (late_copy).
+    - Without a copy: the quick Japanese 503 with Retry-After (outage.unavailable_response).
+    The content version used to find the copy is the last one this process read (per-process
+    cache) or the shared cache's own (Redis), so no query is needed to find it.
+    """
+    return late_copy(entry) if entry is not None else outage.unavailable_response()
+
+
 class PageCacheMiddleware:
     """Serve a cached copy of a public page while it is still valid (see the module doc).
 
@@ -235,11 +249,11 @@ class PageCacheMiddleware:
         # A copy ends at its exact instant (a notice's publication, say), not at the cache's whole-second timeout.
         if entry is not None and entry.version == version and entry.expires > now:
             return self.fresh(request, entry, now)
-        if outage.recently_failed():  # do not wait for the database again: a late copy or the quick 503
-            return late_copy(entry) if entry else outage.unavailable_response()
+        if outage.recently_failed():  # do not wait for the database again
+            return served_while_database_is_down(entry)
         response = self.get_response(request)
         if response.status_code == 503 and outage.recently_failed():
-            return late_copy(entry) if entry else response
+            return served_while_database_is_down(entry)
         if version is not None:
             self.store(key, version, response, now)
         return response
