@@ -133,6 +133,17 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         SHARED.empty()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_content_types(request):
+    """Transactional tests empty the database and make content types anew with new ids
+    (SQLite and PostgreSQL keep counting): Django's cache of them must not outlive that."""
+    if _transactional(request.node):
+        from django.contrib.contenttypes.models import ContentType
+
+        ContentType.objects.clear_cache()
+    yield
+
+
 @pytest.fixture(scope="session")
 def _shared_reference(django_db_setup, django_db_blocker) -> SharedReference:
     """Set up before any function fixture (session scope), so the first load is outside every transaction."""
