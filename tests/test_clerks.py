@@ -189,3 +189,19 @@ def test_a_clerk_saving_a_shared_notice_keeps_the_other_towns_links(clerk):
     notice.refresh_from_db()
     assert notice.title == "共同のお知らせ(更新)"
     assert sorted(notice.municipalities.values_list("code", flat=True)) == [KUMAMOTO, TAMANA]
+
+
+def test_running_the_roles_migration_leaves_the_app_registry_as_it_was():
+    """The migration marks apps as having models while it makes permissions; it must put back what was
+    there, or later post_migrate handlers (after any flush) would skip every app and make no permissions."""
+    from importlib import import_module
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    before = {config.label: config.models_module for config in apps.get_app_configs()}
+    import_module("kumamoto_portal.migrations.0003_staff_roles").create_roles(
+        apps, SimpleNamespace(connection=connection)
+    )
+    assert {config.label: config.models_module for config in apps.get_app_configs()} == before

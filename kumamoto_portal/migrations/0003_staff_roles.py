@@ -10,9 +10,11 @@ def create_roles(apps, schema_editor):
 
     # Permissions are normally made after all migrations; make them now.
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        # Put back what was there: the historical apps have none, the live registry (a test) has modules.
+        previous = getattr(app_config, "models_module", None)
+        app_config.models_module = previous or True
         create_permissions(app_config, apps=apps, verbosity=0, using=schema_editor.connection.alias)
-        app_config.models_module = None
+        app_config.models_module = previous
     roles.setup_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 
 
