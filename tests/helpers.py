@@ -120,3 +120,9 @@ def form_data(html: str, form_id: str | None = None) -> dict[str, str | list[str
     parser = Form()
     parser.feed(html)
     return {name: values if len(values) > 1 else values[0] for name, values in parser.data.items()}
+
+
+def assert_shows(text: str, *facts: str) -> None:
+    """Every one of `facts` stands in `text`; a failure names all the missing ones at once."""
+    missing = [fact for fact in facts if fact not in text]
+    assert missing == [], f"not shown: {missing}"

@@ -9,7 +9,7 @@ import time_machine
 from icalendar import Calendar
 
 from counseling.models import ExtraSession, Service
-from tests.helpers import page_text
+from tests.helpers import assert_shows, page_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -78,12 +78,15 @@ def test_page_explains_menus_safety_schedule_and_contact(client):
         response = client.get("/counseling/")
     page = page_text(response)
     assert "大人向け相談" in page and "児童生徒・学生向け相談" in page
-    assert "優先救済システム" in page
-    assert "プロフィール画像や ID は、相談員からは見えない" in page
-    assert "毎週 火曜日・日曜日 18:00〜22:00" in page
-    assert "休み: 毎年 12月29日〜1月3日(年末年始)" in page
-    assert "玉名市 総合福祉課 電話 0968-75-1121" in page
-    assert "「こころの悩み相談@熊本県」とは別の窓口" in page
+    assert_shows(
+        page,
+        "優先救済システム",
+        "プロフィール画像や ID は、相談員からは見えない",
+        "毎週 火曜日・日曜日 18:00〜22:00",
+        "休み: 毎年 12月29日〜1月3日(年末年始)",
+        "玉名市 総合福祉課 電話 0968-75-1121",
+        "「こころの悩み相談@熊本県」とは別の窓口",
+    )
 
 
 def test_the_next_eight_sessions_skip_the_new_year(client):

@@ -9,7 +9,7 @@ import pytest
 
 from libraries.models import LibrarySystem, Location
 from libraries.opendata import FACILITY_COLUMNS
-from tests.helpers import page_text
+from tests.helpers import assert_shows, page_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
@@ -31,14 +31,17 @@ def location_id(name: str) -> int:
 def test_guide_explains_registration_lending_returning_and_the_contact(client):
     page = page_text(client.get("/libraries/"))
     assert "熊本市立図書館 : 荒尾市、玉名市" in page  # who may use the Kumamoto system
-    assert "運転免許証" in page
-    assert "貸し出した図書館のきまり" in page
-    assert "貸出期間は2週間" in page
-    assert "借りた市町村の図書館" in page
-    assert "返却ポスト" in page
-    assert "電子図書館は相互利用に含まれません" in page
-    assert "たまな圏域電子図書館" in page
-    assert "玉名市 コミュニティ推進課 電話 0968-75-1312" in page
+    assert_shows(
+        page,
+        "運転免許証",
+        "貸し出した図書館のきまり",
+        "貸出期間は2週間",
+        "借りた市町村の図書館",
+        "返却ポスト",
+        "電子図書館は相互利用に含まれません",
+        "たまな圏域電子図書館",
+        "玉名市 コミュニティ推進課 電話 0968-75-1312",
+    )
     html = client.get("/libraries/").content.decode()
     assert 'action="/libraries/eligibility/"' in html and 'action="/libraries/return/"' in html
     assert 'method="get"' in html
@@ -54,21 +57,27 @@ def test_location_list_shows_article_addresses_and_phone_links(client):
 
 def test_location_list_counts_21_kumamoto_places_and_points_to_their_list(client):
     page = page_text(client.get("/libraries/locations/"))
-    assert "熊本市立図書館(21 か所)" in page
-    assert "公民館図書室(15 か所)" in page
-    assert "そのうち 3 か所" in page
-    assert "ほかの 12 か所は 熊本市立図書館のウェブサイト でご確認ください" in page
-    assert "玉名市立図書館(4 か所)" in page
+    assert_shows(
+        page,
+        "熊本市立図書館(21 か所)",
+        "公民館図書室(15 か所)",
+        "そのうち 3 か所",
+        "ほかの 12 か所は 熊本市立図書館のウェブサイト でご確認ください",
+        "玉名市立図書館(4 か所)",
+    )
 
 
 def test_location_page_has_every_known_fact_and_json_ld(client):
     response = client.get(f"/libraries/locations/{location_id('託麻公民館図書室')}/")
     page = page_text(response)
-    assert "〒861-8038" in page
-    assert "熊本市東区長嶺東7丁目11-15 託麻まちづくりセンター・公民館内" in page
-    assert "9:30〜17:00" in page
-    assert "第3木曜日" in page
-    assert "返却ポスト あり" in page
+    assert_shows(
+        page,
+        "〒861-8038",
+        "熊本市東区長嶺東7丁目11-15 託麻まちづくりセンター・公民館内",
+        "9:30〜17:00",
+        "第3木曜日",
+        "返却ポスト あり",
+    )
     data = json.loads(
         re.search(r'<script type="application/ld\+json">(.*?)</script>', response.content.decode()).group(1)
     )
