@@ -68,10 +68,10 @@ def staff_roles(clerk_role: str) -> dict[str, list[str]]:
     return roles
 
 
-def _imported(attribute: str) -> Iterator[Any]:
-    for config in portal_apps():
-        if dotted := getattr(config, attribute):
-            yield import_string(dotted)
+@cache
+def _imported(attribute: str) -> tuple[Any, ...]:
+    """What the apps name in `attribute` (dotted paths), imported once."""
+    return tuple(import_string(dotted) for config in portal_apps() if (dotted := getattr(config, attribute)))
 
 
 @cache
@@ -81,9 +81,9 @@ def sitemaps() -> dict[str, Any]:
 
 
 @cache
-def unlisted_urls() -> list[str]:
+def unlisted_urls() -> tuple[str, ...]:
     """URL names of the public pages and files that no sitemap lists."""
-    return [name for config in portal_apps() for name in config.unlisted_urls]
+    return tuple(name for config in portal_apps() for name in config.unlisted_urls)
 
 
 def finder_urls() -> list[str]:

@@ -76,12 +76,10 @@ class SharedReference:
             return
         with self.blocker.unblock():
             from django.contrib.auth.models import Group, Permission
-            from django.contrib.contenttypes.models import ContentType
 
             from kumamoto_portal.staff.roles import setup_roles
 
             call_command("flush", verbosity=0, interactive=False)
-            ContentType.objects.clear_cache()  # the flush made them anew, with new ids
             setup_roles(Group, Permission)  # as the migrations leave it
         self.loaded = False
 
@@ -133,17 +131,6 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         SHARED.loaded = False  # it may see the shared rows; Django empties the database after it, as always
     else:
         SHARED.empty()
-
-
-@pytest.fixture(autouse=True)
-def _fresh_content_types(request):
-    """Transactional tests empty the database and make content types anew with new ids
-    (SQLite and PostgreSQL keep counting): Django's cache of them must not outlive that."""
-    if _transactional(request.node):
-        from django.contrib.contenttypes.models import ContentType
-
-        ContentType.objects.clear_cache()
-    yield
 
 
 @pytest.fixture(scope="session")
