@@ -48,9 +48,9 @@ def _test_settings():
 # test: tests that ask for `reference_data` run after the tests that want an empty database
 # (pytest_collection_modifyitems), the data is committed when the first of them starts, and
 # each test's own transaction is rolled back as usual, so the shared rows come back unchanged.
-# A test that wants an empty database after that (a transactional one, or any test run out
-# of order) gets the database emptied first (pytest_runtest_setup): correct in any order,
-# fast in ours.
+# A test on an empty database that runs after that (out of order) gets the database emptied
+# first (pytest_runtest_setup): correct in any order, fast in ours. Transactional tests come
+# last and empty the database after themselves, as Django always does.
 
 REFERENCE_FIXTURES = {"reference_data", "tenfold", "cast"}
 
@@ -61,7 +61,7 @@ class SharedReference:
     def __init__(self) -> None:
         self.blocker = None  # pytest-django's database blocker, once the test database exists
         self.loaded = False
-        self.loads = 0
+        self.loads = 0  # reported at the end of the run
 
     def load(self) -> None:
         if self.loaded:
@@ -87,9 +87,17 @@ class SharedReference:
 SHARED = SharedReference()
 
 
-def wants_reference(item: pytest.Item) -> bool:
+def transactional(item: pytest.Item) -> bool:
+    """Whether the test commits (live server, django_db(transaction=True)): Django empties the database after it."""
+    marker = item.get_closest_marker("django_db")
     fixtures = set(getattr(item, "fixturenames", []))
-    return bool(fixtures & REFERENCE_FIXTURES) and not fixtures & {"transactional_db", "live_server"}
+    return bool(fixtures & {"transactional_db", "live_server"}) or bool(
+        marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    )
+
+
+def wants_reference(item: pytest.Item) -> bool:
+    return bool(set(getattr(item, "fixturenames", [])) & REFERENCE_FIXTURES) and not transactional(item)
 
 
 def uses_database(item: pytest.Item) -> bool:
@@ -107,17 +115,9 @@ def pytest_itemcollected(item: pytest.Item) -> None:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """After pytest-django's order (database tests, transactional ones, the rest): within the
     first group, the tests on an empty database before those on the shared reference data."""
-    first = [item for item in items if uses_database(item) and not _transactional(item)]
+    first = [item for item in items if uses_database(item) and not transactional(item)]
     rest = [item for item in items if item not in set(first)]
     items[:] = [*(i for i in first if not wants_reference(i)), *(i for i in first if wants_reference(i)), *rest]
-
-
-def _transactional(item: pytest.Item) -> bool:
-    marker = item.get_closest_marker("django_db")
-    fixtures = set(getattr(item, "fixturenames", []))
-    return bool(fixtures & {"transactional_db", "live_server"}) or bool(
-        marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
-    )
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -127,10 +127,15 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         return
     if wants_reference(item):
         SHARED.load()
-    elif _transactional(item):
+    elif transactional(item):
         SHARED.loaded = False  # it may see the shared rows; Django empties the database after it, as always
     else:
         SHARED.empty()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if SHARED.loads:
+        terminalreporter.write_line(f"shared reference data loaded {SHARED.loads} time(s) for the database tests")
 
 
 @pytest.fixture(scope="session")
