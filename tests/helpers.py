@@ -46,10 +46,14 @@ def public_urls() -> list[str]:
 
 
 def page_kinds() -> list[str]:
-    """One URL of each kind of public page on the loaded data, and the styleguide (maintainers' page)."""
+    """One URL of each kind of public HTML page on the loaded data (no files such as .csv or
+    sitemap.xml), and the styleguide (maintainers' page)."""
+    from pathlib import PurePosixPath
+
     from kumamoto_portal.site.pages import one_of_each
 
-    return [*one_of_each(public_urls()), "/styleguide/"]
+    pages = [url for url in one_of_each(public_urls()) if not PurePosixPath(url.partition("?")[0]).suffix]
+    return [*pages, "/styleguide/"]
 
 
 def migrate(targets: list[tuple[str, str]]):

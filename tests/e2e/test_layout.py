@@ -3,14 +3,14 @@
 import pytest
 from playwright.sync_api import Page
 
-from tests.test_pages import PUBLIC_PAGES
+from tests.helpers import page_kinds
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("live_reference_data")]
 
 
 def test_every_page_fits_320px_and_200_percent_text(page: Page, live_server):
     too_wide = []
-    for path in PUBLIC_PAGES:
+    for path in page_kinds():
         page.set_viewport_size({"width": 320, "height": 800})
         page.goto(live_server.url + path)
         if page.evaluate("document.documentElement.scrollWidth") > 320:
@@ -44,7 +44,7 @@ def test_every_page_prints_on_a4_without_chrome(page: Page, live_server):
 
     as_of = wareki_date(timezone.localdate()) + "現在"
     problems = []
-    for path in PUBLIC_PAGES:
+    for path in page_kinds():
         page.goto(live_server.url + path)
         heading = page.locator("h1").first.inner_text().split("\n")[0]
         name = "print" + path.replace("/", "_").replace("?", "_").replace("=", "_")

@@ -18,7 +18,7 @@ from playwright.sync_api import Page, expect
 
 from kumamoto_portal.lib.wareki import wareki_date
 from tests.browser import ARTIFACTS, pdf_text, print_pdf, screenshot
-from tests.test_pages import PUBLIC_PAGES
+from tests.helpers import page_kinds
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("live_reference_data")]
 
@@ -61,7 +61,7 @@ def _height(page: Page, url: str, width: int) -> int:
 def test_no_number_or_row_header_breaks_across_lines_at_375px(page: Page, live_server):
     page.set_viewport_size({"width": 375, "height": 800})
     broken = {}
-    for path in PUBLIC_PAGES + TABLE_PAGES:
+    for path in page_kinds() + TABLE_PAGES:
         page.goto(live_server.url + path)
         if found := page.evaluate(BROKEN_WORDS_JS):
             broken[path] = found
