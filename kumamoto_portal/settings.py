@@ -10,6 +10,8 @@ from pathlib import Path
 import environ
 from csp.constants import NONE, SELF
 
+from kumamoto_portal.lib.cacheurl import cache_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -115,15 +117,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # content edit. The default cache lives in each process; CACHE_URL may name a
 # shared one (redis://host:6379/1, Django's own Redis backend with redis-py and
 # hiredis). PAGE_CACHE_SECONDS=0 turns page caching off.
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
-# django-environ hands ?key_prefix=… to Django's Redis backend in lower case, which it ignores.
-for _option in ("key_prefix", "timeout", "version"):
-    if _option in CACHES["default"]:
-        CACHES["default"][_option.upper()] = CACHES["default"].pop(_option)
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    CACHES["default"]["BACKEND"] = "kumamoto_portal.serving.rediscache.RedisCache"  # Django's, one client per pool
-    # A cache server that does not answer costs a request at most 2 seconds (then it is rendered without cache).
-    CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 2, "socket_timeout": 2, **CACHES["default"]["OPTIONS"]}
+# Every documented form of CACHE_URL (redis://, rediss://, unix://, with or without a
+# query string, password or db number): kumamoto_portal/lib/cacheurl.py.
+CACHES = {"default": cache_config(env.str("CACHE_URL", default="locmemcache://"))}
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 # While the database cannot be reached, cached pages are served this long past their lifetime.
 PAGE_CACHE_GRACE_SECONDS = env.int("PAGE_CACHE_GRACE_SECONDS", default=24 * 60 * 60)

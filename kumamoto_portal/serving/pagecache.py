@@ -28,6 +28,7 @@ tests of this module).
 import contextlib
 import gzip
 import hashlib
+import json
 import logging
 import math
 import time
@@ -193,6 +194,18 @@ class Entry(NamedTuple):
 
     def response(self) -> HttpResponse:
         return HttpResponse(self.content, status=self.status, headers=dict(self.headers))
+
+    def to_bytes(self) -> bytes:
+        """JSON for the fields, then a newline and the page as it is (no pickle: see rediscache.py)."""
+        fields = [self.version, self.status, self.headers, self.expires.isoformat(), self.live_status]
+        return json.dumps(fields, ensure_ascii=False).encode() + b"\n" + self.content
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "Entry":
+        head, _, content = data.partition(b"\n")
+        version, status, headers, expires, live_status = json.loads(head)
+        headers = tuple((name, value) for name, value in headers)
+        return cls(version, status, headers, content, datetime.fromisoformat(expires), live_status)
 
 
 def late_copy(entry: Entry) -> HttpResponse:
