@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from kumamoto_portal.models import Source
 from kumamoto_portal.serving import lastmod
+from kumamoto_portal.serving.canonical import query_used
 
 from . import facts, rules
 from .models import CooperationProject, Municipality, Pillar, PolicyField
@@ -60,6 +61,8 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
     sort = request.GET.get("sort", DEFAULT_SORT)
     if sort not in SORTS:  # an unknown key gives the default order, never an error
         sort = DEFAULT_SORT
+    elif "sort" in request.GET:
+        query_used(request, sort=sort)
     today = timezone.localdate()
     members = sorted(Municipality.objects.members_as_of(today), key=SORTS[sort])
     context = {

@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from kumamoto_portal.lib.qr import qr_svg
 from kumamoto_portal.lib.siteurl import absolute_url
 from kumamoto_portal.models import newest_date_label
+from kumamoto_portal.serving.canonical import query_used
 
 from . import ical, rules
 from .caching import cache_until_next_change
@@ -75,6 +76,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
             error = "月の指定(例: 2026-12)が読み取れなかったため、今月を表示しています。"
         else:
             month = parsed
+            query_used(request, month=f"{month:%Y-%m}")
     service = current_service()
     schedule = service.schedule()
     previous_month = (month - timedelta(days=1)).replace(day=1)

@@ -11,6 +11,7 @@ from areas.models import Municipality
 from kumamoto_portal.lib.siteurl import absolute_url
 from kumamoto_portal.models import Source
 from kumamoto_portal.serving import lastmod
+from kumamoto_portal.serving.canonical import query_used
 
 from . import opendata, rules
 from .forms import EligibilityFinderForm, ReturnFinderForm, error_status, first_error
@@ -74,6 +75,7 @@ def return_finder(request: HttpRequest) -> HttpResponse:
         context["error"] = first_error(form)
         return render(request, "libraries/return.html", context, status=error_status(form))
     borrowed_at = form.cleaned_data["borrowed_at"]
+    query_used(request, **{"from": borrowed_at.pk})
     answer = rules.where_to_return(
         borrowed_at,
         locations,
@@ -97,6 +99,7 @@ def eligibility_finder(request: HttpRequest) -> HttpResponse:
         context["error"] = first_error(form)
         return render(request, "libraries/eligibility.html", context, status=error_status(form))
     resident = form.cleaned_data["resident"]
+    query_used(request, resident=resident.code)
     systems = LibrarySystem.objects.filter(Q(municipality=resident) | Q(agreements__home_municipality=resident))
     sections = {s.system.pk: s for s in _sections(systems.distinct().with_locations())}
     agreements = resident.library_agreements.select_related("system__municipality")

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from kumamoto_portal.serving import lastmod
+from kumamoto_portal.serving.canonical import query_used
 
 from .models import Notice
 
@@ -19,6 +20,8 @@ def notice_list(request: HttpRequest) -> HttpResponse:
         page = paginator.page(request.GET.get("page", 1))
     except InvalidPage as error:  # junk or out of range: there is no such page
         raise Http404("そのページはありません") from error
+    if "page" in request.GET:
+        query_used(request, page=page.number)
     return render(request, "notices/list.html", {"page": page, "notices": page.object_list})
 
 

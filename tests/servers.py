@@ -224,10 +224,9 @@ def cookie_opener() -> tuple[urllib.request.OpenerDirector, http.cookiejar.Cooki
 
 def redis_cache_settings() -> dict:
     """CACHES for in-process tests on the machine's Redis (own DB number and key prefix)."""
-    url, prefix = redis_url().split("?key_prefix=")
-    return {
-        "default": {"BACKEND": "kumamoto_portal.serving.rediscache.RedisCache", "LOCATION": url, "KEY_PREFIX": prefix}
-    }
+    from kumamoto_portal.lib.cacheurl import cache_config
+
+    return {"default": cache_config(redis_url())}
 
 
 def forget_keys(cache_settings: dict) -> None:

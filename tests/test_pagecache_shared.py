@@ -74,3 +74,44 @@ def test_pages_are_rendered_without_the_cache_when_redis_does_not_answer(client)
         response = client.get("/areas/")
     assert response.status_code == 200
     assert "玉名市" in page_text(response)
+
+
+def stored_in_redis() -> tuple[int, int]:
+    """Keys under this test's prefix and their bytes (MEMORY USAGE)."""
+    import redis
+    from django.conf import settings
+
+    default = settings.CACHES["default"]
+    client = redis.Redis.from_url(default["LOCATION"])
+    keys = list(client.scan_iter(f"{default['KEY_PREFIX']}:*"))
+    return len(keys), sum(client.memory_usage(key) or 0 for key in keys)
+
+
+def test_ten_thousand_junk_urls_leave_redis_within_its_bound(client, django_assert_num_queries):
+    real = ["/", "/areas/", "/areas/?sort=population", "/robots.txt"]
+    for url in real:
+        client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    keys, size = stored_in_redis()
+    assert keys == len(real) + 1  # the pages and the content version
+    for n in range(10_000):
+        client.get(f"/robots.txt?x={n}", HTTP_ACCEPT_ENCODING="gzip")
+    for n in range(20):
+        client.get(f"/?utm_source={n}")
+        client.get(f"/areas/?sort=bogus{n}")
+    assert stored_in_redis() == (keys, size)
+    for url in real:
+        with django_assert_num_queries(0):  # still hits
+            assert client.get(url, HTTP_ACCEPT_ENCODING="gzip").status_code == 200
+
+
+def test_redis_holds_signed_bytes_not_pickles(client):
+    import redis
+    from django.conf import settings
+
+    client.get("/areas/")
+    default = settings.CACHES["default"]
+    raw = redis.Redis.from_url(default["LOCATION"])
+    values = [raw.get(key) for key in raw.scan_iter(f"{default['KEY_PREFIX']}:*")]
+    pages = [value for value in values if not value.isdigit()]
+    assert pages and all(b"\x80\x05" not in value[:40] for value in pages)  # no pickle header
+    assert all(b"[" in value[32:34] for value in pages)  # a signature, then the JSON fields

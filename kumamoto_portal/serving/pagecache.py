@@ -7,7 +7,13 @@ A public page is rendered once and then served from the cache until either
   view sets a shorter one (pages that show the live counseling status end when
   that status changes); and never past midnight in Japan, since pages say
   "as of today"; and never past the instant a notice appears or ends (every page
-  may carry the urgent banner), the browser-facing max-age included.
+  may carry the urgent banner).
+
+Only canonical URLs are stored (canonical.py: the route's own path and the query the
+view used), one entry per URL and encoding, a newer copy replacing the older: junk
+query strings are answered but never stored, so the cache stays bounded. Browsers
+get `Cache-Control: no-cache`: they keep a page but ask again before every use, and
+get a bodiless 304 while it is unchanged (revalidated). HEAD is served like GET.
 
 The content version lives in the database with the embedded per-process cache
 (a hit costs that one query) and in the cache itself when the cache is shared
@@ -50,7 +56,6 @@ from django.utils.cache import (
     cc_delim_re,
     get_conditional_response,
     get_max_age,
-    patch_cache_control,
 )
 from simple_history.models import HistoricalChanges
 
@@ -58,7 +63,7 @@ from kumamoto_portal import appconfig
 from kumamoto_portal.lib.livestatus import without_live_status
 from kumamoto_portal.models import ContentVersion
 
-from . import outage
+from . import canonical, outage
 
 UNCACHEABLE = ("private", "no-cache", "no-store")
 VERSION_KEY = "content-version"
@@ -104,8 +109,15 @@ def bump_content_version() -> None:
 
 
 def _raise_cached_version() -> None:
-    with contextlib.suppress(ValueError):  # not there: content_version() starts a new one
+    """After a staff save: a cache that is full or down must not turn the save into a 500."""
+    try:
         cache.incr(VERSION_KEY)
+    except ValueError:  # not there: content_version() starts a new one
+        pass
+    except Exception:
+        logger.exception("page cache: the content version could not be raised; dropping it")
+        with contextlib.suppress(Exception):  # a full Redis still deletes; then pages render uncached
+            cache.delete(VERSION_KEY)
 
 
 def is_content_model(model: type) -> bool:
@@ -130,10 +142,10 @@ def connect_signals() -> None:
 
 
 def is_cacheable_request(request: HttpRequest) -> bool:
-    """Anonymous GETs only: a signed-in clerk always sees a fresh page. The health check
-    always asks the database itself."""
+    """Anonymous GETs and HEADs only: a signed-in clerk always sees a fresh page. The health
+    check always asks the database itself."""
     return (
-        request.method == "GET"
+        request.method in ("GET", "HEAD")
         and request.path_info != HEALTHZ_PATH
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
@@ -160,11 +172,6 @@ def seconds_to_midnight(instant: datetime) -> int:
     local = timezone.localtime(instant)
     midnight = datetime.combine(local.date() + timedelta(days=1), dt_time(), tzinfo=local.tzinfo)
     return math.ceil((midnight - local).total_seconds())
-
-
-def whole_seconds(delta: timedelta) -> int:
-    """A duration in whole seconds, rounded down: a max-age never reaches past the instant it counts to."""
-    return max(0, math.floor(delta.total_seconds()))
 
 
 def page_key(request: HttpRequest) -> str:
@@ -237,6 +244,28 @@ def served_while_database_is_down(entry: Entry | None) -> HttpResponse:
     return late_copy(entry) if entry is not None else outage.unavailable_response()
 
 
+def revalidated(response: HttpResponse) -> HttpResponse:
+    """Browsers keep a public page but ask again before every use (a cheap 304 while it is
+    unchanged), so an urgent banner or a withdrawn notice reaches everyone on their next
+    page view. Responses marked private or no-store keep their own header."""
+    if response.status_code == 200 and not any(
+        word in response.get("Cache-Control", "") for word in ("private", "no-store")
+    ):
+        response["Cache-Control"] = "no-cache"
+    return response
+
+
+def answer_conditionally(request: HttpRequest, response: HttpResponse, conditions: dict[str, str]) -> HttpResponse:
+    """A bodiless 304 when the browser's copy (If-None-Match / If-Modified-Since) is still this page."""
+    if not conditions or response.status_code != 200:
+        return response
+    request.META.update(conditions)
+    return get_conditional_response(request, etag=response.get("ETag"), last_modified=None, response=response)
+
+
+CONDITIONS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+
+
 class PageCacheMiddleware:
     """Serve a cached copy of a public page while it is still valid (see the module doc).
 
@@ -250,8 +279,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not settings.PAGE_CACHE_SECONDS or not is_cacheable_request(request):
+        if not is_cacheable_request(request):
             return self.get_response(request)
+        if not settings.PAGE_CACHE_SECONDS:
+            return revalidated(self.get_response(request))
         now = timezone.now()
         key = page_key(request)
         try:
@@ -264,12 +295,16 @@ class PageCacheMiddleware:
             return self.fresh(request, entry, now)
         if outage.recently_failed():  # do not wait for the database again
             return served_while_database_is_down(entry)
+        # Render the whole page even for a browser that revalidates: it is stored, then answered 304.
+        conditions = {name: request.META.pop(name) for name in CONDITIONS if name in request.META}
         response = self.get_response(request)
         if response.status_code == 503 and outage.recently_failed():
             return served_while_database_is_down(entry)
-        if version is not None:
-            self.store(key, version, response, now)
-        return response
+        lifetime = self.lifetime(response, now)
+        revalidated(response)
+        if version is not None and lifetime and canonical.is_canonical(request):
+            self.store(key, version, response, now + lifetime)
+        return answer_conditionally(request, response, conditions)
 
     def lookup(self, key: str) -> tuple[int | None, Entry | None]:
         """The content version and the stored copy: one round trip to a shared cache."""
@@ -293,25 +328,29 @@ class PageCacheMiddleware:
     @staticmethod
     def fresh(request: HttpRequest, entry: Entry, now: datetime) -> HttpResponse:
         response = entry.response()
-        if get_max_age(response) is not None:
-            patch_cache_control(response, max_age=max(0, math.ceil((entry.expires - now).total_seconds())))
         if "HTTP_IF_NONE_MATCH" not in request.META:
             return response
         return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
     @staticmethod
-    def store(key: str, version: int, response: HttpResponse, now: datetime) -> None:
+    def lifetime(response: HttpResponse, now: datetime) -> timedelta | None:
+        """How long the response may be served from the cache (see the module doc); None: not at all."""
+        seconds = min(cache_lifetime(response, settings.PAGE_CACHE_SECONDS), seconds_to_midnight(now))
+        if seconds <= 0:
+            return None
+        lifetime = timedelta(seconds=seconds)
         next_change = appconfig.next_change_after(now)
-        if next_change is not None and get_max_age(response) is not None:
-            patch_cache_control(response, max_age=min(get_max_age(response), whole_seconds(next_change - now)))
-        lifetime = min(cache_lifetime(response, settings.PAGE_CACHE_SECONDS), seconds_to_midnight(now))
-        expires = now + timedelta(seconds=lifetime)
         if next_change is not None:
-            expires = min(expires, next_change)
-        if lifetime > 0 and expires > now:
-            entry = Entry.of(response, version, expires)
-            timeout = math.ceil((expires - now).total_seconds()) + settings.PAGE_CACHE_GRACE_SECONDS
-            try:
-                cache.set(key, entry, timeout)
-            except Exception:
-                logger.exception("page cache unavailable")
+            lifetime = min(lifetime, next_change - now)
+        return lifetime if lifetime > timedelta(0) else None
+
+    @staticmethod
+    def store(key: str, version: int, response: HttpResponse, expires: datetime) -> None:
+        """Keep the page until `expires`, and for the outage grace period after (one entry per
+        canonical URL and encoding: a newer copy replaces the older one)."""
+        entry = Entry.of(response, version, expires)
+        timeout = math.ceil((expires - timezone.now()).total_seconds()) + settings.PAGE_CACHE_GRACE_SECONDS
+        try:
+            cache.set(key, entry, timeout)
+        except Exception:  # full or unreachable: the page was answered all the same
+            logger.exception("page cache unavailable")

@@ -194,10 +194,15 @@ def test_a_scheduled_notice_appears_and_disappears_on_cached_pages_on_time(clien
 
 @pytest.mark.usefixtures("reference_data")
 @override_settings(PAGE_CACHE_SECONDS=600)
-def test_the_browser_max_age_never_passes_the_next_notice_change(client):
-    make_notice(published_at=NOW + timedelta(seconds=90))
-    response = client.get("/counseling/")
-    assert "max-age=90" in response["Cache-Control"]
+def test_a_browser_that_revalidates_gets_the_notice_the_moment_it_appears(client):
+    make_notice("90秒後のお知らせ", published_at=NOW + timedelta(seconds=90), is_urgent=True)
+    first = client.get("/counseling/")
+    assert first["Cache-Control"] == "no-cache"  # kept by the browser, but asked again before every use
+    assert client.get("/counseling/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    with time_machine.travel(NOW + timedelta(seconds=90), tick=False):
+        again = client.get("/counseling/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200
+    assert "90秒後のお知らせ" in again.content.decode()
 
 
 # --- admin and the staff role ----------------------------------------------------------------------

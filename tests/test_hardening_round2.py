@@ -1,0 +1,214 @@
+"""The second security review, one test per finding, written as the request or setting
+that found it (issue: hardening, second round). CACHE_URL forms: test_cache_url.py;
+the junk-URL bound on Redis: test_pagecache_shared.py."""
+
+import pickle
+import time
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+from django.utils import timezone
+
+from kumamoto_portal.serving import pagecache
+from kumamoto_portal.serving.canonical import canonical_url
+from kumamoto_portal.serving.rediscache import SignedSerializer
+from tests.helpers import page_kinds, public_urls
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+
+
+@pytest.fixture
+def page_cache():
+    cache.clear()
+    with override_settings(PAGE_CACHE_SECONDS=60):
+        yield
+    cache.clear()
+
+
+def stored_entries() -> tuple[int, int]:
+    """Entries and bytes in the per-process cache."""
+    return len(cache._cache), sum(len(value) for value in cache._cache.values())
+
+
+# --- 2. Unbounded page cache ---------------------------------------------------------
+
+
+def test_every_public_url_is_its_own_canonical_url(client):
+    for url in public_urls():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert canonical_url(response.wsgi_request) == url, url
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_ten_thousand_junk_urls_store_nothing_and_real_pages_stay_cached(client, django_assert_num_queries):
+    real = ["/", "/areas/", "/areas/?sort=population", "/robots.txt"]
+    for url in real:
+        client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    entries, size = stored_entries()
+    assert entries == len(real)
+    for n in range(10_000):  # a cheap route, so the test runs in seconds
+        client.get(f"/robots.txt?x={n}", HTTP_ACCEPT_ENCODING="gzip")
+    for n in range(20):  # and junk on the HTML pages: unknown parameters, values and number forms
+        for junk in (f"/?utm_source={n}", f"/areas/?sort=bogus{n}", f"/areas/?sort=population&x={n}"):
+            assert client.get(junk).status_code == 200
+        client.get(f"/notices/?page=0{n + 1}")
+        client.get(f"/libraries/return/?from=000{n}")
+    assert stored_entries() == (entries, size)
+    for url in real:
+        with django_assert_num_queries(1):  # the content version: a hit
+            assert client.get(url, HTTP_ACCEPT_ENCODING="gzip").status_code == 200
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_a_non_canonical_path_is_answered_but_not_stored(client):
+    from libraries.models import Location
+
+    pk = Location.objects.order_by("pk").first().pk
+    assert client.get(f"/libraries/locations/000{pk}/").status_code == 200
+    assert stored_entries()[0] == 0
+    client.get(f"/libraries/locations/{pk}/")
+    assert stored_entries()[0] == 1
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_a_newer_copy_replaces_the_older_one(client):
+    from areas.models import Municipality
+
+    client.get("/areas/")
+    Municipality.objects.first().save()  # a new content version
+    client.get("/areas/")
+    assert stored_entries()[0] == 1
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_a_full_or_failing_cache_never_turns_a_page_or_a_save_into_a_500(
+    client, monkeypatch, cast, django_capture_on_commit_callbacks
+):
+    from areas.models import Pillar
+    from tests.helpers import form_data
+
+    def full(*args, **kwargs):
+        raise OSError("OOM command not allowed when used memory > 'maxmemory'")
+
+    for method in ("set", "add", "incr"):
+        monkeypatch.setattr(cache, method, full)
+    monkeypatch.setattr(pagecache, "cache_is_shared", lambda: True)  # as with Redis: the version lives there
+    assert client.get("/areas/").status_code == 200
+    client.force_login(cast["admin"])
+    pillar = Pillar.objects.first()
+    url = f"/admin/areas/pillar/{pillar.pk}/change/"
+    data = form_data(client.get(url).content.decode(), "pillar_form")
+    data["name"] = pillar.name + "(編集)"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    pillar.refresh_from_db()
+    assert pillar.name.endswith("(編集)")
+
+
+# --- 3. Long URLs ------------------------------------------------------------------
+
+
+def test_a_long_url_on_every_route_answers_its_normal_status_in_normal_time(client):
+    junk = "a" * 2400
+    for url in public_urls():
+        start = time.perf_counter()
+        normal = client.get(url)
+        normal_seconds = time.perf_counter() - start
+        separator = "&" if "?" in url else "?"
+        start = time.perf_counter()
+        long = client.get(f"{url}{separator}x={junk}")
+        long_seconds = time.perf_counter() - start
+        assert long.status_code == normal.status_code, url
+        assert long_seconds < 3 * normal_seconds + 0.05, (url, normal_seconds, long_seconds)
+    assert client.get("/areas/" + junk + "/").status_code == 404
+
+
+def test_the_printed_url_and_qr_code_are_the_canonical_address(client):
+    page = client.get("/areas/?utm_source=kouhou&x=" + "a" * 2000).content.decode()
+    assert "utm_source" not in page
+    assert "http://testserver/areas/</p>" in page
+
+
+def test_error_pages_print_no_qr_code_of_the_missing_page(client):
+    page = client.get("/areas/999999/").content.decode()
+    assert "page-qr" not in page
+
+
+# --- 4. Pickles in a shared cache ----------------------------------------------------------
+
+
+class RunsCode:
+    def __reduce__(self):
+        return (exec, ("import pathlib; pathlib.Path('/tmp/pwned-by-cache').write_text('x')",))
+
+
+def test_a_pickle_written_into_the_cache_is_never_executed(tmp_path):
+    serializer = SignedSerializer()
+    assert serializer.loads(pickle.dumps(RunsCode())) is None
+    import pathlib
+
+    assert not pathlib.Path("/tmp/pwned-by-cache").exists()
+
+
+def test_an_entry_not_signed_by_this_site_is_a_miss_and_a_signed_one_reads_back():
+    serializer = SignedSerializer()
+    entry = pagecache.Entry(3, 200, (("Content-Type", "text/html"),), b"<p>\x00\n</p>", timezone.now(), True)
+    stored = serializer.dumps(entry)
+    assert serializer.loads(stored) == entry
+    forged = stored[:32] + stored[32:].replace(b"<p>", b"<b>")
+    assert serializer.loads(forged) is None
+    assert serializer.loads(serializer.dumps(41)) == 41
+    with pytest.raises(TypeError):
+        serializer.dumps({"any": "object"})
+
+
+# --- 12. Browsers revalidate -----------------------------------------------------------
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_every_page_is_revalidated_and_a_hit_answers_304(client):
+    for url in page_kinds():
+        first = client.get(url)
+        assert first["Cache-Control"] == "no-cache", url
+        again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+        assert again.status_code == 304, url
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_a_browser_revalidating_a_cold_page_fills_the_cache(client, django_assert_num_queries):
+    first = client.get("/areas/")
+    cache.clear()
+    assert client.get("/areas/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    with django_assert_num_queries(1):
+        assert client.get("/areas/").status_code == 200
+
+
+def test_a_new_urgent_banner_reaches_a_home_page_opened_a_minute_ago(client):
+    from notices.models import Notice
+
+    first = client.get("/")
+    Notice.objects.create(
+        title="断水のお知らせ",
+        body="本文",
+        published_at=timezone.now() - timedelta(seconds=1),
+        is_urgent=True,
+        office="水道局",
+    )
+    again = client.get("/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200 and "断水のお知らせ" in again.content.decode()
+
+
+# --- 13. HEAD ------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_head_is_served_from_the_page_cache(client, django_assert_num_queries):
+    get = client.get("/libraries/")
+    with django_assert_num_queries(1):
+        head = client.head("/libraries/")
+    assert head.status_code == 200 and head.content == b""
+    assert head["Content-Length"] == str(len(get.content))
