@@ -3,7 +3,7 @@
 import re
 
 from django.conf import settings
-from django.core.checks import Error, register
+from django.core.checks import Error, Tags, Warning, register
 
 SITE_URL_FORM = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")
 
@@ -32,3 +32,18 @@ def portal_settings(app_configs=None, **kwargs) -> list[Error]:
             )
         )
     return errors
+
+
+@register(Tags.security, deploy=True)
+def site_url_in_production(app_configs=None, **kwargs) -> list[Warning]:
+    """Without SITE_URL, printed URLs, QR codes, the sitemap and the feed repeat whatever
+    allowed Host and port a request named (e.g. portal.example.jp:8443)."""
+    if settings.SITE_URL:
+        return []
+    return [
+        Warning(
+            "SITE_URL を設定してください(例: https://portal.example.jp)。未設定では、印刷の URL・QR コード・"
+            "サイトマップ・フィードが、リクエストの Host とポートをそのまま使います。",
+            id="portal.W001",
+        )
+    ]

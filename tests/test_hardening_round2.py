@@ -212,3 +212,89 @@ def test_head_is_served_from_the_page_cache(client, django_assert_num_queries):
         head = client.head("/libraries/")
     assert head.status_code == 200 and head.content == b""
     assert head["Content-Length"] == str(len(get.content))
+
+
+# --- 11. Forwarded addresses that are not addresses ------------------------------------------
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1)
+@pytest.mark.parametrize(
+    ("forwarded", "expected"),
+    [
+        ("unknown", "10.0.0.1"),
+        ("1.2.3.4:5678", "1.2.3.4"),
+        ("[2001:db8::1]:443", "2001:db8::1"),
+        ("x" * 300, "10.0.0.1"),
+    ],
+)
+def test_a_forwarded_address_that_is_not_an_address_never_breaks_a_login(
+    client, forwarded, expected, client_ip_of, cast
+):
+    response = client.post(
+        "/admin/login/?next=/admin/",
+        {"username": "cast-admin", "password": "wrong"},
+        HTTP_X_FORWARDED_FOR=forwarded,
+        REMOTE_ADDR="10.0.0.1",
+    )
+    assert response.status_code == 200
+    assert client_ip_of(forwarded) == expected
+
+
+@pytest.fixture
+def client_ip_of():
+    from django.test import RequestFactory
+
+    from kumamoto_portal.serving.clientip import client_ip
+
+    return lambda forwarded: client_ip(
+        RequestFactory().get("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR="10.0.0.1")
+    )
+
+
+# --- 14. Staff sessions -----------------------------------------------------------------
+
+
+def test_a_staff_session_ends_with_the_browser_and_after_a_working_day(client, cast, settings):
+    response = client.post("/admin/login/", {"username": "cast-admin", "password": "a-long-test-password"})
+    assert response.status_code == 302
+    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert cookie["expires"] == "" and cookie["max-age"] == ""  # a browser-session cookie
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+    assert client.session.get_expiry_age() == 8 * 3600
+
+
+# --- 15. Smaller findings -----------------------------------------------------------------
+
+
+def test_healthz_answers_over_http_when_https_is_on(client):
+    with override_settings(SECURE_SSL_REDIRECT=True):
+        assert client.get("/healthz").status_code == 200
+        assert client.get("/areas/").status_code == 301
+
+
+def test_createsuperuser_noinput_applies_the_password_policy(monkeypatch, django_user_model):
+    from django.core.management import CommandError, call_command
+
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "1")
+    with pytest.raises(CommandError, match="パスワードの方針"):
+        call_command("createsuperuser", "--noinput", "--username", "weak", "--email", "weak@example.jp")
+    assert not django_user_model.objects.filter(username="weak").exists()
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "a-long-and-unusual-password-2026")
+    call_command("createsuperuser", "--noinput", "--username", "strong", "--email", "strong@example.jp")
+    assert django_user_model.objects.get(username="strong").check_password("a-long-and-unusual-password-2026")
+
+
+def test_the_deploy_check_asks_for_site_url():
+    from tests.test_security import PRODUCTION_ENV, _manage
+
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "SITE_URL"}
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    assert "portal.W001" in result.stdout + result.stderr
+
+
+@override_settings(SITE_URL="https://portal.example.jp", ALLOWED_HOSTS=["portal.example.jp"])
+def test_with_site_url_a_host_port_never_reaches_a_page(client):
+    page = client.get("/areas/", HTTP_HOST="portal.example.jp:8443").content.decode()
+    assert "8443" not in page
+    assert "https://portal.example.jp/areas/" in page

@@ -12,12 +12,13 @@ PRODUCTION_ENV = {
     "ENV_FILE": os.devnull,
     "SECRET_KEY": "x9" * 20 + "production-like-key-for-the-check-only",
     "ALLOWED_HOSTS": "portal.example.jp",
+    "SITE_URL": "https://portal.example.jp",
     "HTTPS": "on",
     "DEBUG": "off",
 }
 
 # Dropped from the inherited environment so the subprocess sees production values.
-_OVERRIDDEN = {"SECRET_KEY", "DEBUG", "HTTPS", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+_OVERRIDDEN = {"SECRET_KEY", "DEBUG", "HTTPS", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "SITE_URL"}
 
 
 def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
