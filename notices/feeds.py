@@ -1,6 +1,7 @@
 """The Atom 1.0 feed of the 20 newest visible notices (Django's syndication framework).
 
-Links are absolute URLs built like every other one (SITE_URL when set), so the
+Titles and bodies are written as the notice page shows them, without control characters
+(which XML cannot carry). Links are absolute URLs built like every other one (SITE_URL when set), so the
 feed never repeats a forged Host header.
 """
 
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from kumamoto_portal.lib.siteurl import absolute_url
+from kumamoto_portal.lib.text import plain_text_html, printable
 
 from .models import Notice
 
@@ -36,10 +38,15 @@ class NoticeFeed(Feed):
         return Notice.objects.visible_at(timezone.now())[:FEED_SIZE]
 
     def item_title(self, item: Notice) -> str:
-        return f"【緊急】{item.title}" if item.is_urgent else item.title
+        title = printable(item.title)
+        return f"【緊急】{title}" if item.is_urgent else title
 
     def item_description(self, item: Notice) -> str:
-        return item.body
+        """The body as the notice page shows it (escaped, paragraphs, https links): the feed says type="html"."""
+        return plain_text_html(item.body)
+
+    def item_author_name(self, item: Notice) -> str:
+        return printable(item.office)
 
     def item_link(self, item: Notice) -> str:
         return absolute_url(self.request, item.get_absolute_url())
@@ -49,6 +56,3 @@ class NoticeFeed(Feed):
 
     def item_updateddate(self, item: Notice):
         return item.published_at
-
-    def item_author_name(self, item: Notice) -> str:
-        return item.office

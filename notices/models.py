@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -10,8 +11,12 @@ from django.urls import reverse
 from areas.models import CooperationProject, Municipality
 from kumamoto_portal.history import content_history
 from kumamoto_portal.lib.fields import LineField, PhoneField
+from kumamoto_portal.lib.text import validate_plain_text
 
 from . import rules
+
+# A notice is a few paragraphs; a 1 MB body once made a 2.4 MB page.
+BODY_MAX_LENGTH = 4000
 
 
 class NoticeQuerySet(models.QuerySet):
@@ -30,8 +35,10 @@ class Notice(models.Model):
     title = LineField("題名", max_length=100)
     body = models.TextField(
         "本文",
-        help_text="住民に表示されます。空行で段落を分けます。https:// で始まるアドレスはリンクになります"
-        "(HTML は使えません)。",
+        max_length=BODY_MAX_LENGTH,
+        validators=[validate_plain_text, MaxLengthValidator(BODY_MAX_LENGTH)],
+        help_text=f"住民に表示されます。空行で段落を分けます。https:// で始まるアドレスはリンクになります"
+        f"(HTML は使えません)。{BODY_MAX_LENGTH:,} 字まで。",
     )
     published_at = models.DateTimeField(
         "掲載開始日時", help_text="この時刻にサイトに表示されます。先の日時も指定できます。"

@@ -113,17 +113,27 @@ def test_a_full_or_failing_cache_never_turns_a_page_or_a_save_into_a_500(
 
 
 def test_a_long_url_on_every_route_answers_its_normal_status_in_normal_time(client):
+    """A 2,400-character query once gave 500 (the print QR code overflowed) and 1,900 cost
+    10–15x a page's CPU. Now the junk is ignored: the same bytes as the normal page, in
+    about its time (best of two, a loose bound: timing belongs to `make bench`)."""
+
+    def timed(url: str):
+        best = None
+        for _ in range(2):
+            start = time.perf_counter()
+            response = client.get(url)
+            seconds = time.perf_counter() - start
+            best = seconds if best is None else min(best, seconds)
+        return response, best
+
     junk = "a" * 2400
     for url in public_urls():
-        start = time.perf_counter()
-        normal = client.get(url)
-        normal_seconds = time.perf_counter() - start
-        separator = "&" if "?" in url else "?"
-        start = time.perf_counter()
-        long = client.get(f"{url}{separator}x={junk}")
-        long_seconds = time.perf_counter() - start
+        normal, normal_seconds = timed(url)
+        long, long_seconds = timed(f"{url}{'&' if '?' in url else '?'}x={junk}")
         assert long.status_code == normal.status_code, url
-        assert long_seconds < 3 * normal_seconds + 0.05, (url, normal_seconds, long_seconds)
+        if normal["Content-Type"].startswith("text/html"):
+            assert long.content == normal.content, url
+        assert long_seconds < 5 * normal_seconds + 0.2, (url, normal_seconds, long_seconds)
     assert client.get("/areas/" + junk + "/").status_code == 404
 
 
@@ -298,3 +308,113 @@ def test_with_site_url_a_host_port_never_reaches_a_page(client):
     page = client.get("/areas/", HTTP_HOST="portal.example.jp:8443").content.decode()
     assert "8443" not in page
     assert "https://portal.example.jp/areas/" in page
+
+
+# --- 8–10, 15. Notice text: control characters, the feed, autolinks, length ------------------
+
+NOTICE = {"office": "熊本市 総務課", "published_at": timezone.now() - timedelta(hours=1)}
+
+
+def make_notice(body: str, title: str = "お知らせ"):
+    from notices.models import Notice
+
+    return Notice.objects.create(title=title, body=body, **NOTICE)
+
+
+def test_a_control_character_in_a_saved_body_does_not_break_the_feed(client):
+    from xml.dom import minidom
+
+    make_notice("断水\x0bします\x00。\u202eevil", title="制御\x1b文字")
+    response = client.get("/notices/feed.atom")
+    assert response.status_code == 200
+    minidom.parseString(response.content)  # well-formed XML
+    assert "断水します。evil" in response.content.decode()
+
+
+def test_the_mirror_is_written_despite_a_control_character_and_a_static_dot_dot_link(tmp_path):
+    import io
+
+    from django.core.management import call_command
+
+    make_notice("制御文字\x0b入り https://testserver/static/../../settings.py と /static/..%2f..%2fsettings.py")
+    with override_settings(SITE_URL="https://testserver", ALLOWED_HOSTS=["testserver"]):
+        call_command("build_mirror", str(tmp_path), stdout=io.StringIO())
+    assert (tmp_path / "index.html").exists()
+    assert (tmp_path / "notices" / "feed.atom").exists()
+    written = [path.resolve() for path in tmp_path.rglob("*")]
+    assert all(path.is_relative_to(tmp_path.resolve()) for path in written)
+
+
+def test_the_feed_sends_the_body_as_the_page_shows_it(client):
+    make_notice("<b>太字</b> & https://www.city.kumamoto.jp/")
+    content = client.get("/notices/feed.atom").content.decode()
+    # type="html": the markup a clerk typed arrives escaped, once more inside the XML.
+    assert "&amp;lt;b&amp;gt;太字&amp;lt;/b&amp;gt;" in content
+    assert '&lt;a href="https://www.city.kumamoto.jp/" rel="nofollow"&gt;' in content
+    assert "<b>太字</b>" not in content
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        ("https://www.city.kumamoto.jp/kiji/", "https://www.city.kumamoto.jp/kiji/"),
+        ("詳しくは https://www.city.kumamoto.jp/。", "https://www.city.kumamoto.jp/"),
+        ("http://www.city.kumamoto.jp/", None),
+        ("www.city.kumamoto.jp", None),
+        ("city.kumamoto.jp", None),
+        ("soumu@city.kumamoto.jp", None),
+        ("https://www.city.kumamoto.jp@evil.example/", None),
+        ("https://user:pass@www.city.kumamoto.jp/", None),
+        ("javascript:alert(1)", None),
+    ],
+)
+def test_only_plain_https_addresses_become_links(body, linked):
+    from kumamoto_portal.lib.text import plain_text_html
+
+    html = plain_text_html(body)
+    if linked:
+        assert f'<a href="{linked}" rel="nofollow">{linked}</a>' in html
+    else:
+        assert "<a " not in html
+
+
+@pytest.mark.parametrize("hidden", ["\u202e", "\u200b", "\u2066", "\x00", "\x1b"])
+def test_hidden_characters_are_refused_in_the_admin_and_never_linked(admin_client, hidden):
+    from kumamoto_portal.lib.text import plain_text_html
+
+    response = admin_client.post(
+        "/admin/notices/notice/add/",
+        {
+            "title": "見えない文字",
+            "body": f"https://www.city.kumamoto.jp/{hidden}evil.example/",
+            "office": "総務課",
+            "published_at_0": "2026-12-01",
+            "published_at_1": "09:00",
+        },
+    )
+    assert response.status_code == 200  # the form again, with the message; nothing saved
+    message = (
+        "制御文字(NUL)は入力できません"
+        if hidden == "\x00"
+        else "見えない文字(文字の向きを変える記号など)は入力できません"
+    )
+    assert message in response.content.decode()
+    assert hidden not in plain_text_html(f"https://www.city.kumamoto.jp/{hidden}evil.example/")
+
+
+def test_a_notice_body_has_a_length_limit(admin_client):
+    from notices.models import BODY_MAX_LENGTH, Notice
+
+    response = admin_client.post(
+        "/admin/notices/notice/add/",
+        {
+            "title": "長い本文",
+            "body": "あ" * (BODY_MAX_LENGTH + 1),
+            "office": "総務課",
+            "published_at_0": "2026-12-01",
+            "published_at_1": "09:00",
+        },
+    )
+    assert response.status_code == 200
+    assert not Notice.objects.filter(title="長い本文").exists()
+    assert f"{BODY_MAX_LENGTH}" in response.content.decode()

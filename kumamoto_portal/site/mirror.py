@@ -15,11 +15,12 @@ from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.exceptions import SuspiciousFileOperation
 from django.test import Client
 from django.utils import timezone
 
@@ -65,6 +66,8 @@ def internal_target(page_url: str, href: str, hosts: set[str]) -> str | None:
         return None
     parts = urlsplit(urljoin(page_url, href))
     if parts.scheme not in ("", "http", "https") or (parts.netloc and parts.netloc not in hosts):
+        return None
+    if ".." in unquote(parts.path).split("/"):  # e.g. /static/../../settings.py typed into a notice
         return None
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
@@ -145,19 +148,25 @@ def build_mirror(directory: Path, now: datetime | None = None) -> Mirror:
     now = now or timezone.now()
     host = mirror_host()
     hosts = own_hosts(host)
-    mirror = crawl(Client(HTTP_HOST=host), hosts)
+    mirror = crawl(Client(HTTP_HOST=host, raise_request_exception=False), hosts)
     note = copied_note(now)
     for url, body in mirror.pages.items():
         target = directory / PurePosixPath(file_path(url))
+        if not target.resolve().is_relative_to(directory.resolve()):
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
         if file_path(url).endswith(".html"):
             html = rewrite_links(without_live_status(body.decode()), url, mirror, hosts)
             body = re.sub(r"(<main\b[^>]*>)", lambda match: match[1] + note, html, count=1).encode()
         target.write_bytes(body)
+    static_root = directory / PurePosixPath(settings.STATIC_URL.lstrip("/"))
     for name in sorted(mirror.static):
-        source = static_source(name)
-        if source is not None:
-            target = directory / PurePosixPath(settings.STATIC_URL.lstrip("/")) / name
+        try:
+            source = static_source(name)
+        except SuspiciousFileOperation:  # a name that leaves the static folder
+            continue
+        target = static_root / name
+        if source is not None and target.resolve().is_relative_to(static_root.resolve()):
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
     return mirror

@@ -15,7 +15,7 @@ from django import template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from kumamoto_portal.lib import phones, wareki
+from kumamoto_portal.lib import phones, text, wareki
 
 register = template.Library()
 
@@ -86,3 +86,9 @@ def json_ld(value: dict) -> str:
     """A JSON-LD block, escaped like Django's json_script so that no tag can break out."""
     text = json.dumps(value, ensure_ascii=False).translate(_JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+@register.filter
+def plain_text_html(value: str) -> str:
+    """Staff-typed plain text as paragraphs, with only safe https:// addresses as links (lib/text.py)."""
+    return text.plain_text_html(value)
