@@ -11,13 +11,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import HttpRequest
 
+from kumamoto_portal import history
+from kumamoto_portal.staff.roles import CLERK_ROLE
+
 from .models import Clerk, Municipality
 
 
 def town_ids(user: AbstractBaseUser | AnonymousUser) -> frozenset[int] | None:
     """The ids of the municipalities `user` works for as a clerk; None when not a clerk.
 
-    Cached on the user object, so an admin page asks once.
+    A user put into the 市町村担当 group without a Clerk row (e.g. through the admin's user
+    screen) works for no town: no rows at all, never every town. Cached on the user
+    object, so an admin page asks once.
     """
     if not getattr(user, "is_authenticated", False) or user.is_superuser:
         return None
@@ -25,7 +30,8 @@ def town_ids(user: AbstractBaseUser | AnonymousUser) -> frozenset[int] | None:
         try:
             user._clerk_town_ids = frozenset(user.clerk.municipalities.values_list("pk", flat=True))
         except Clerk.DoesNotExist:
-            user._clerk_town_ids = None
+            in_clerk_role = user.groups.filter(name=CLERK_ROLE).exists()
+            user._clerk_town_ids = frozenset() if in_clerk_role else None
     return user._clerk_town_ids
 
 
@@ -43,6 +49,18 @@ def towns_of_row(obj: models.Model, town_field: str) -> set[int]:
         return set(getattr(obj, last).values_list("pk", flat=True))
     value = getattr(obj, field.attname)
     return set() if value is None else {value}
+
+
+def towns_of_version(record, town_field: str) -> set[int]:
+    """The municipality ids a version in the edit history belonged to: its own many-to-many
+    rows when the town field is a tracked many-to-many (a deleted row has no live links),
+    else the foreign keys it held."""
+    *path, last = town_field.split("__")
+    if not path:
+        ids = history.version_links(record, last)
+        if ids is not None:
+            return set(ids)
+    return towns_of_row(record.instance, town_field)
 
 
 class ClerkChoices:
@@ -114,6 +132,22 @@ class ClerkScopedAdmin(ClerkChoices):
                     others = set(getattr(form.instance, name).exclude(pk__in=towns).values_list("pk", flat=True))
                     form.cleaned_data[name] = Municipality.objects.filter(pk__in=chosen | others)
         return super().save_form(request, form, change)
+
+    def may_revert(self, request: HttpRequest, record, current) -> bool:
+        """A clerk puts back only a version of their town's row over a row of their town now
+        (a row that once was theirs stays another town's), and restores a deleted row of theirs."""
+        towns = town_ids(request.user)
+        if towns is not None and not towns_of_version(record, self.town_field) & towns:
+            return False
+        return super().may_revert(request, record, current)
+
+    def links_after_revert(self, request: HttpRequest, name: str, version_ids: list[int], current_ids: list[int]):
+        """A clerk's revert gives back the version's links to their towns only; other towns' links
+        stay as they are now (as the form does)."""
+        towns = town_ids(request.user)
+        if towns is None or name not in self.town_choice_fields:
+            return super().links_after_revert(request, name, version_ids, current_ids)
+        return sorted({pk for pk in version_ids if pk in towns} | {pk for pk in current_ids if pk not in towns})
 
     def owns(self, request: HttpRequest, obj: models.Model | None) -> bool:
         towns = town_ids(request.user)

@@ -7,6 +7,8 @@
   recreates a deleted row; the revert is recorded with 「…の版に戻しました」.
 """
 
+from collections.abc import Callable
+
 from django.apps import apps
 from django.db import models, transaction
 from django.dispatch import receiver
@@ -96,16 +98,38 @@ def version_label(record) -> str:
 
 
 @transaction.atomic
-def revert(record, user) -> models.Model:
+def version_links(record, name: str) -> list[int] | None:
+    """The ids a tracked many-to-many field `name` held in the version `record`; None when the
+    version has no rows for it (recorded before the field was tracked)."""
+    field = next((f for f in getattr(record, "_history_m2m_fields", []) if f.name == name), None)
+    if field is None:
+        return None
+    rows = list(getattr(record, name).all())
+    values = [getattr(row, field.m2m_reverse_name()) for row in rows]
+    return [value.pk if isinstance(value, models.Model) else value for value in values] or None
+
+
+def revert(record, user, links: Callable[[str, list[int], list[int]], list[int]] | None = None) -> models.Model:
     """Put the row of `record` back to that version (fields and tracked many-to-many fields),
-    recreating it if it was deleted. Returns the row; its history gets one record marked as a revert."""
+    recreating it if it was deleted. Returns the row; its history gets one record marked as a revert.
+
+    `links(field name, ids in the version, ids now)` may narrow what a many-to-many field gets
+    back (a clerk's revert keeps other towns' links as they are now, see areas/clerks.py)."""
     instance = record.instance
+    current = {
+        field.name: list(getattr(instance, field.name).values_list("pk", flat=True))
+        if type(instance)._default_manager.filter(pk=instance.pk).exists()
+        else []
+        for field in getattr(record, "_history_m2m_fields", [])
+    }
     instance.skip_history_when_saving = True  # one record at the end, with the final sources
     instance.save()
     for field in getattr(record, "_history_m2m_fields", []):
         # Versions recorded before these fields were tracked have no rows: leave the field as it is.
-        if rows := list(getattr(record, field.name).all()):
-            getattr(instance, field.name).set([getattr(row, field.m2m_reverse_name()) for row in rows])
+        if (ids := version_links(record, field.name)) is not None:
+            if links is not None:
+                ids = links(field.name, ids, current[field.name])
+            getattr(instance, field.name).set(ids)
     del instance.skip_history_when_saving
     instance._history_user = user
     instance._change_reason = REVERT_REASON.format(date=version_label(record))

@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Public pages answer GET and HEAD only (405 otherwise); the admin is exempt.
     "kumamoto_portal.serving.middleware.PublicMethodsMiddleware",
+    "kumamoto_portal.serving.middleware.RefuseNulMiddleware",
     "kumamoto_portal.serving.middleware.AdminNeedsDatabaseMiddleware",
     # Outside GZip and ConditionalGet: a copy is stored compressed, and answers 304 itself.
     "kumamoto_portal.serving.pagecache.PageCacheMiddleware",

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from areas import clerks
 from areas.models import CooperationProject, Municipality
 from kumamoto_portal.history import content_history
 from kumamoto_portal.lib.fields import LineField, PhoneField
@@ -87,6 +88,15 @@ class Notice(models.Model):
     def status_at(self, instant: datetime) -> rules.Status:
         """予定, 掲載中 or 掲載終了 at `instant` (rules.status_at)."""
         return rules.status_at(self.published_at, self.expires_at, instant)
+
+    def may_be_previewed_by(self, user) -> bool:
+        """Whether `user` may see this notice while it is not shown to residents (予定 or 掲載終了):
+        those who may edit it — the お知らせ role or a superuser, and a town's clerk only for a
+        notice of their town (areas/clerks.py)."""
+        if not (getattr(user, "is_authenticated", False) and user.has_perm("notices.change_notice")):
+            return False
+        towns = clerks.town_ids(user)
+        return towns is None or self.municipalities.filter(pk__in=towns).exists()
 
     def clean(self) -> None:
         super().clean()

@@ -4,6 +4,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from kumamoto_portal.serving import lastmod
 from kumamoto_portal.serving.canonical import query_used
@@ -26,11 +27,12 @@ def notice_list(request: HttpRequest) -> HttpResponse:
 
 
 def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """A notice residents can see; signed-in staff also see scheduled and ended ones, labelled."""
+    """A notice residents can see; those who may edit it also see it scheduled or ended, labelled."""
     now = timezone.now()
     notice = get_object_or_404(Notice.objects.select_related("project"), pk=pk)
     status = notice.status_at(now)
-    if status != Notice.Status.SHOWN and not request.user.is_staff:
+    preview = status != Notice.Status.SHOWN
+    if preview and not notice.may_be_previewed_by(request.user):
         raise Http404("このお知らせは掲載されていません")
     context = {
         "notice": notice,
@@ -38,4 +40,8 @@ def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "municipalities": notice.municipalities.all(),
         "last_changed": lastmod.day_of(lastmod.last_changed(Notice.history.filter(id=notice.pk))),
     }
-    return render(request, "notices/detail.html", context)
+    response = render(request, "notices/detail.html", context)
+    if preview:  # for the one who may edit it: never kept by a shared cache or another browser user
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
+    return response

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from kumamoto_portal.serving import pagecache
@@ -418,3 +418,127 @@ def test_a_notice_body_has_a_length_limit(admin_client):
     assert response.status_code == 200
     assert not Notice.objects.filter(title="長い本文").exists()
     assert f"{BODY_MAX_LENGTH}" in response.content.decode()
+
+
+# --- 5–7. Staff previews, clerks without a town, reverts ---------------------------------------
+
+TAMANA, KUMAMOTO = "432067", "431001"
+
+
+def town(code: str):
+    from areas.models import Municipality
+
+    return Municipality.objects.get(code=code)
+
+
+def scheduled_notice(code: str, title: str = "来週の予定"):
+    from notices.models import Notice
+
+    notice = Notice.objects.create(
+        title=title, body="本文", office="総務課", published_at=timezone.now() + timedelta(days=7)
+    )
+    notice.municipalities.set([town(code)])
+    return notice
+
+
+@pytest.mark.parametrize(
+    ("name", "status"),
+    [
+        ("tamana-clerk", 404),  # another town's scheduled notice: as if it did not exist
+        ("kumamoto-clerk", 200),
+        ("library-staff", 404),  # staff of another role
+        ("area-staff", 404),
+        ("notice-staff", 200),
+        ("admin", 200),
+    ],
+)
+def test_a_scheduled_notice_is_previewed_only_by_those_who_may_edit_it(client, cast, name, status):
+    notice = scheduled_notice(KUMAMOTO)
+    client.force_login(cast[name])
+    response = client.get(f"/notices/{notice.pk}/")
+    assert response.status_code == status
+    if status == 200:
+        assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+
+
+def test_residents_never_see_a_scheduled_notice(client):
+    assert client.get(f"/notices/{scheduled_notice(KUMAMOTO).pk}/").status_code == 404
+
+
+def test_a_clerk_role_without_a_clerk_record_sees_no_town(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    from areas.clerks import town_ids
+
+    user = django_user_model.objects.create_user("no-record", password="a-long-test-password", is_staff=True)
+    user.groups.add(Group.objects.get(name="市町村担当"))  # as the admin's user screen does
+    assert town_ids(user) == frozenset()
+    notice = scheduled_notice(KUMAMOTO)
+    client.force_login(user)
+    listing = client.get("/admin/notices/notice/")
+    assert listing.status_code == 200 and notice.title not in listing.content.decode()
+    assert client.get(f"/admin/notices/notice/{notice.pk}/change/").status_code == 403
+    assert client.get(f"/notices/{notice.pk}/").status_code == 404
+
+
+def _revert(client, notice, version) -> int:
+    return client.post(f"/admin/notices/notice/{notice.pk}/history/{version.history_id}/revert/").status_code
+
+
+def test_a_clerk_cannot_take_over_a_row_that_once_belonged_to_their_town(client, cast):
+    notice = scheduled_notice(TAMANA)
+    old = notice.history.latest()
+    notice.municipalities.set([town(KUMAMOTO)])  # now 熊本市's alone
+    notice.save()
+    client.force_login(cast["tamana-clerk"])
+    assert _revert(client, notice, old) == 403
+    assert list(notice.municipalities.values_list("code", flat=True)) == [KUMAMOTO]
+
+
+def test_a_clerks_revert_keeps_other_towns_links_as_they_are_now(client, cast):
+    notice = scheduled_notice(TAMANA)
+    notice.municipalities.set([town(TAMANA), town(KUMAMOTO)])
+    notice.save()
+    old = notice.history.latest()  # 玉名市 and 熊本市
+    notice.municipalities.set([town(TAMANA)])
+    notice.save()  # 熊本市 left by its own staff
+    client.force_login(cast["tamana-clerk"])
+    assert _revert(client, notice, old) == 302
+    assert sorted(notice.municipalities.values_list("code", flat=True)) == [TAMANA]
+
+
+def test_a_clerk_restores_their_own_deleted_notice(client, cast):
+    notice = scheduled_notice(TAMANA, "消してしまったお知らせ")
+    notice.save()  # a version with its towns recorded
+    pk = notice.pk
+    client.force_login(cast["tamana-clerk"])
+    assert client.post(f"/admin/notices/notice/{pk}/delete/", {"post": "yes"}).status_code == 302
+    deleted = client.get("/admin/notices/notice/deleted/").content.decode()
+    assert "消してしまったお知らせ" in deleted
+    other = Client()
+    other.force_login(cast["kumamoto-clerk"])
+    assert "消してしまったお知らせ" not in other.get("/admin/notices/notice/deleted/").content.decode()
+    from notices.models import Notice
+
+    before = Notice.history.filter(id=pk).exclude(history_type="-").latest()
+    assert _revert(client, type("N", (), {"pk": pk}), before) == 302
+    restored = Notice.objects.get(pk=pk)
+    assert list(restored.municipalities.values_list("code", flat=True)) == [TAMANA]
+
+
+ADMIN_LISTS = ["areas/municipality", "areas/cooperationproject", "libraries/location", "notices/notice"]
+
+
+@pytest.mark.parametrize("query", ["kind=%00", "kind__exact=%00", "ward=%00", "status__exact=%00", "code=%00", "q=%00"])
+def test_a_nul_byte_in_an_admin_filter_is_a_400_not_a_500(admin_client, query):
+    # On PostgreSQL ?kind=%00 on the member and location lists, and ?status__exact=%00 on the
+    # projects, raised DataError (a 500).
+    for admin_list in ADMIN_LISTS:
+        response = admin_client.get(f"/admin/{admin_list}/?{query}")
+        assert response.status_code == 400, admin_list
+        assert "リクエストの内容を確認してください" in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/areas/?sort=%00", "/libraries/return/?from=%00", "/counseling/calendar/?month=%00"])
+def test_a_nul_byte_in_a_public_query_is_answered(client, url):
+    assert client.get(url).status_code == 400

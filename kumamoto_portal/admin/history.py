@@ -86,20 +86,32 @@ class HistoryAdmin(WithoutSeconds, SaysWhoSeesIt, SimpleHistoryAdmin):
         pk_name = self.model._meta.pk.attname
         return get_object_or_404(self.model.history.model, **{pk_name: object_id, "history_id": version_id})
 
+    def may_revert(self, request: HttpRequest, record, current) -> bool:
+        """Whether the user may put back `record` over the row as it is now (`current`), or restore
+        it when deleted (`current` is None). The row as it is now decides, not the old version."""
+        if current is None:
+            return self.has_add_permission(request) and self.has_change_permission(request)
+        return self.has_change_permission(request, current) and self.has_view_permission(request, current)
+
+    def links_after_revert(self, request: HttpRequest, name: str, version_ids: list[int], current_ids: list[int]):
+        """What a many-to-many field gets back on a revert (all of the version's, unless narrowed)."""
+        return version_ids
+
     def revert_view(self, request: HttpRequest, object_id: str, version_id: int) -> HttpResponse:
         """Confirm (GET) and put back (POST) the version `version_id` of a row, or restore a deleted row."""
         record = self._version(object_id, version_id)
         if record.history_type == "-":
             raise Http404
         instance = record.instance
-        if not self.has_change_permission(request, instance) or not self.has_view_permission(request, instance):
+        current = self.model._default_manager.filter(pk=instance.pk).first()
+        if not self.may_revert(request, record, current):
             raise PermissionDenied
-        exists = self.model._default_manager.filter(pk=instance.pk).exists()
-        if not exists and not self.has_add_permission(request):
-            raise PermissionDenied
+        exists = current is not None
         label = history.version_label(record)
         if request.method == "POST":
-            restored = history.revert(record, request.user)
+            restored = history.revert(
+                record, request.user, lambda name, old, now: self.links_after_revert(request, name, old, now)
+            )
             opts = restored._meta
             change_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[restored.pk])
             self.message_user(request, f"「{restored}」を {label} の版に戻しました。", messages.SUCCESS)
@@ -137,7 +149,7 @@ class HistoryAdmin(WithoutSeconds, SaysWhoSeesIt, SimpleHistoryAdmin):
         for deletion in deletions.order_by("-history_date"):
             earlier = model.history.filter(**{pk_name: getattr(deletion, pk_name)})
             before = earlier.filter(history_date__lt=deletion.history_date).order_by("-history_date").first()
-            if before is not None and self.has_view_permission(request, before.instance):
+            if before is not None and self.may_revert(request, before, None):
                 rows.append({"deletion": deletion, "before": before, "who": history.editor_name(deletion)})
         context = {
             **self.admin_site.each_context(request),

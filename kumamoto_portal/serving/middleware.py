@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from functools import cache
+from urllib.parse import unquote
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -64,4 +65,17 @@ class AdminNeedsDatabaseMiddleware:
         if request.path_info.startswith(admin_prefix()) and not outage.database_answers():
             outage.record_failure()
             return outage.unavailable_response()
+        return self.get_response(request)
+
+
+class RefuseNulMiddleware:
+    """A NUL byte in the address (e.g. an admin filter ?kind=%00) is never a real request:
+    PostgreSQL refuses it inside a query (a 500), so it answers the Japanese 400 page first."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path or "\x00" in unquote(request.META.get("QUERY_STRING", "")):
+            return render(request, "errors/400.html", status=400)
         return self.get_response(request)
