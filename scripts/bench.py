@@ -48,10 +48,11 @@ PAGES: list[str] = []  # one URL of each kind of page: `manage.py public_urls --
 UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0}
 
 
-def wrk(url: str, connections: int = 16) -> tuple[float, float, float]:
+def wrk(url: str, connections: int = 16, headers: tuple[str, ...] = ()) -> tuple[float, float, float]:
     """Requests/s, p50 and p99 in ms."""
+    extra = [arg for header in headers for arg in ("-H", header)]
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{DURATION}", "--latency", "-H", "Accept-Encoding: gzip", url],
+        ["wrk", "-t2", f"-c{connections}", f"-d{DURATION}", "--latency", "-H", "Accept-Encoding: gzip", *extra, url],
         capture_output=True,
         text=True,
         check=True,
@@ -67,6 +68,12 @@ def wrk(url: str, connections: int = 16) -> tuple[float, float, float]:
     return rps, percentile("50"), percentile("99")
 
 
+def etag_of(url: str) -> str:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request) as response:
+        return response.headers["ETag"]
+
+
 def static_path(server_url: str) -> str:
     html = urllib.request.urlopen(server_url + "/").read().decode()
     return re.search(r'href="(/static/css/site[^"]*\.css)"', html)[1]
@@ -78,18 +85,25 @@ def throughput(label: str, env: dict) -> None:
             urllib.request.urlopen(server.url + page).read()
         css = static_path(server.url)
         print(f"\n### Cached pages, {label} (gzip; beside the static file {css}, measured just before each page)\n")
-        print("| page | req/s | p50 ms | p99 ms | static req/s | static p50 / p99 ms | vs static |")
-        print("|---|---:|---:|---:|---:|---:|---:|")
-        ratios = []
+        print(
+            "| page | req/s | p50 ms | p99 ms | static req/s | static p50 / p99 ms | vs static "
+            "| 304 req/s | 304 vs static |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        ratios, revalidated = [], []
         for page in PAGES:
             static = wrk(server.url + css)
             rps, p50, p99 = wrk(server.url + page)
+            # A browser revalidating its copy (Cache-Control: no-cache): If-None-Match, a bodiless 304.
+            not_modified = wrk(server.url + page, headers=(f"If-None-Match: {etag_of(server.url + page)}",))[0]
             ratios.append(rps / static[0])
+            revalidated.append(not_modified / static[0])
             print(
                 f"| `{page}` | {rps:.0f} | {p50:.2f} | {p99:.2f} | {static[0]:.0f} | {static[1]:.2f} / {static[2]:.2f} "
-                f"| {rps / static[0]:.2f} |"
+                f"| {rps / static[0]:.2f} | {not_modified:.0f} | {not_modified / static[0]:.2f} |"
             )
         print(f"\nmedian {statistics.median(ratios):.2f}, lowest {min(ratios):.2f} of the static file")
+        print(f"revalidated (304): median {statistics.median(revalidated):.2f}, lowest {min(revalidated):.2f}")
 
 
 def rendered(env: dict) -> dict[str, float]:
