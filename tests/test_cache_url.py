@@ -156,3 +156,36 @@ def test_the_default_cache_is_per_process_and_bounded():
     config = cache_config("locmemcache://")
     assert config["BACKEND"].endswith("LocMemCache")
     assert config["OPTIONS"]["MAX_ENTRIES"] == LOCMEM_MAX_ENTRIES
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("reference_data")
+def test_a_full_redis_with_noeviction_never_gives_a_500(own_redis, client, django_capture_on_commit_callbacks):
+    """Redis at `maxmemory` with the default policy refuses every write ("OOM command not
+    allowed"): pages are answered uncached and a staff save still succeeds."""
+    import redis
+    from django.test import override_settings
+
+    from areas.models import Municipality
+    from kumamoto_portal.serving import pagecache
+
+    port, _ = own_redis
+    raw = redis.Redis(host="127.0.0.1", port=port, password=PASSWORD, db=9)
+    raw.config_set("maxmemory", "2mb")
+    raw.config_set("maxmemory-policy", "noeviction")
+    try:
+        with pytest.raises(redis.exceptions.ResponseError, match="maxmemory"):
+            for n in range(10_000):
+                raw.set(f"filler:{n}", b"x" * 1024)
+        caches = {"default": cache_config(f"redis://:{PASSWORD}@127.0.0.1:{port}/9?key_prefix=full")}
+        with override_settings(CACHES=caches, PAGE_CACHE_SECONDS=60):
+            assert pagecache.cache_is_shared()
+            for url in ("/", "/areas/", "/libraries/"):
+                assert client.get(url).status_code == 200
+            with django_capture_on_commit_callbacks(execute=True):
+                tamana = Municipality.objects.get(code="432067")
+                tamana.save()  # raises the version in Redis after the commit: refused, logged
+            assert client.get("/areas/").status_code == 200
+    finally:
+        raw.flushdb()
+        raw.config_set("maxmemory", "0")
