@@ -166,15 +166,17 @@ def collect_static() -> None:
 
 
 @contextmanager
-def gunicorn(env: dict, workers: int = 1):
-    """A gunicorn of the portal on a free port, ready when this yields."""
+def gunicorn(env: dict, workers: int = 1, log: Path | None = None):
+    """A gunicorn of the portal on a free port, ready when this yields (its stderr into `log`)."""
     collect_static()
     port = free_port()
     command = [sys.executable, "-m", "gunicorn", "kumamoto_portal.wsgi", "--bind", f"127.0.0.1:{port}"]
+    stderr = open(log, "w") if log else None  # noqa: SIM115 (closed with the server)
     process = subprocess.Popen(
         [*command, *GUNICORN_FLAGS, "--workers", str(workers)],
         cwd=ROOT,
         env=env,
+        stderr=stderr,
     )
     server = Server(f"http://127.0.0.1:{port}", process)
     try:
@@ -190,6 +192,8 @@ def gunicorn(env: dict, workers: int = 1):
     finally:
         process.terminate()
         process.wait(10)
+        if stderr:
+            stderr.close()
 
 
 @dataclass

@@ -1,5 +1,5 @@
 """Two app servers behind one PostgreSQL database and one Redis, as in production with a
-load balancer: an edit saved through one is on the other's next response, and a scheduled
+load balancer: an edit saved through one is on the other within VERSION_REFRESH_SECONDS, and a scheduled
 notice appears on both at its instant."""
 
 import re
@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from kumamoto_portal.serving.pagecache import VERSION_REFRESH_SECONDS
 from tests.servers import base_env, cookie_opener, fetch, gunicorn, manage, postgres_database, redis_url
 
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -68,11 +69,12 @@ def add_notice(server_url: str, opener, title: str, published: datetime) -> None
     assert answer.status == 200 and "を追加しました" in answer.text, answer.text[-2000:]
 
 
-def test_an_edit_through_one_server_is_on_the_others_next_response(two_servers):
+def test_an_edit_through_one_server_is_on_the_other_within_the_refresh_second(two_servers):
     first, second = two_servers
     for server in two_servers:  # both hold /notices/ in the shared cache
         assert "熊本市 政策企画課" not in fetch(f"{server.url}/notices/").text
     add_notice(first.url, signed_in(first.url), "共有キャッシュの確認", datetime.now(TOKYO) - timedelta(minutes=1))
+    time.sleep(VERSION_REFRESH_SECONDS)  # each server reads the shared version at most this long ago
     assert "共有キャッシュの確認" in fetch(f"{second.url}/notices/").text
     assert "共有キャッシュの確認" in fetch(f"{first.url}/notices/").text
 

@@ -18,9 +18,11 @@ PAGES = ["/", "/areas/", "/libraries/", "/libraries/locations/", "/counseling/",
 @pytest.fixture(autouse=True)
 def shared_cache():
     caches = redis_cache_settings()
+    pagecache.forget_local_copies()
     with override_settings(CACHES=caches, PAGE_CACHE_SECONDS=60):
         assert pagecache.cache_is_shared()
         yield
+    pagecache.forget_local_copies()
     forget_keys(caches)
 
 
@@ -51,7 +53,8 @@ def test_an_edit_not_yet_committed_does_not_change_the_version(django_capture_on
     assert pagecache.content_version() == before + 1
 
 
-def test_a_lost_version_starts_a_new_one_and_pages_are_rendered_again(client):
+def test_a_lost_version_starts_a_new_one_and_pages_are_rendered_again(client, monkeypatch):
+    monkeypatch.setattr(pagecache, "VERSION_REFRESH_SECONDS", 0)  # as after that second
     client.get("/areas/")
     before = pagecache.content_version()
     Municipality.objects.filter(name="玉名市").update(name="玉名市(裏で変更)")  # no signal
@@ -115,3 +118,44 @@ def test_redis_holds_signed_bytes_not_pickles(client):
     pages = [value for value in values if not value.isdigit()]
     assert pages and all(b"\x80\x05" not in value[:40] for value in pages)  # no pickle header
     assert all(b"[" in value[32:34] for value in pages)  # a signature, then the JSON fields
+
+
+def test_a_hit_within_the_refresh_second_needs_no_round_trip_to_redis(client, monkeypatch):
+    first = client.get("/areas/")
+
+    def unreachable(*args, **kwargs):
+        raise AssertionError("asked Redis")
+
+    from django.core.cache import caches
+
+    backend = caches["default"]  # the Redis backend itself (not the proxy)
+    monkeypatch.setattr(backend, "get_many", unreachable)
+    monkeypatch.setattr(backend, "get", unreachable)
+    again = client.get("/areas/")
+    assert again.status_code == 200 and again.content == first.content
+
+
+def test_an_edit_on_another_server_is_seen_here_within_the_refresh_second(client):
+    import time
+
+    assert "玉名市" in page_text(client.get("/areas/"))
+    # Another server's save: the row changes and the shared version is raised there.
+    Municipality.objects.filter(name="玉名市").update(name="玉名市(別のサーバーで編集)")
+    cache.incr(pagecache.VERSION_KEY)
+    time.sleep(pagecache.VERSION_REFRESH_SECONDS)
+    assert "玉名市(別のサーバーで編集)" in page_text(client.get("/areas/"))
+
+
+def test_while_another_request_renders_a_page_the_copy_from_before_the_edit_is_served(client):
+    from django.test import RequestFactory
+
+    key = pagecache.page_key(RequestFactory().get("/areas/"))
+    before = client.get("/areas/")
+    Municipality.objects.filter(name="玉名市").update(name="玉名市(描画中)")
+    pagecache._raise_cached_version()  # the save's version, on this server at once
+    lock = f"rendering:{key}:{pagecache.content_version()}"
+    assert cache.add(lock, 1, 10)  # another server is rendering /areas/ right now
+    meanwhile = client.get("/areas/")
+    assert meanwhile.status_code == 200 and meanwhile.content == before.content
+    cache.delete(lock)
+    assert "玉名市(描画中)" in page_text(client.get("/areas/"))

@@ -18,7 +18,15 @@ get a bodiless 304 while it is unchanged (revalidated). HEAD is served like GET.
 The content version lives in the database with the embedded per-process cache
 (a hit costs that one query) and in the cache itself when the cache is shared
 (CACHE_URL=redis://…: a hit costs no query; the version is raised there when an
-edit commits).
+edit commits). With a shared cache each process also keeps the copies it served and
+the version it read, for VERSION_REFRESH_SECONDS (1 s): a hit then needs no round trip
+to Redis, and an edit shows on the server that saved it at once and on every other
+server within that second.
+
+After an edit, one request renders each page (a lock in the cache, per page and
+version); the others meanwhile get the copy from before the edit, or wait for the new
+one (RENDER_WAIT_SECONDS at most, then render themselves). Renders are logged at INFO
+("page rendered: /path").
 
 Pages are stored as sent (gzip-compressed when the browser accepts it, one copy
 per encoding), so a hit is never compressed again; its ETag still answers 304.
@@ -38,6 +46,7 @@ import json
 import logging
 import math
 import time
+from collections import OrderedDict
 from datetime import datetime, timedelta
 from datetime import time as dt_time
 from typing import NamedTuple
@@ -75,6 +84,21 @@ HEALTHZ_PATH = "/healthz"
 # the copies it holds are found under it while the database is unreachable.
 _last_version: int | None = None
 
+# With a shared cache, each process keeps the copies it served last (LOCAL_ENTRIES) and the
+# content version it read from the cache, for VERSION_REFRESH_SECONDS: a hit then needs no
+# round trip to Redis. An edit is seen at once on the server that saved it, and on every
+# other server within VERSION_REFRESH_SECONDS.
+VERSION_REFRESH_SECONDS = 1.0
+LOCAL_ENTRIES = 512
+_shared_version: tuple[float, int] | None = None  # (time.monotonic() when read, version)
+_local_entries: "OrderedDict[str, Entry]" = OrderedDict()
+
+# One render per page and content version: while one request renders a page, the others
+# get the page's copy from before the edit, or wait up to RENDER_WAIT_SECONDS for the new one.
+RENDER_LOCK_SECONDS = 10
+RENDER_WAIT_SECONDS = 2.0
+RENDER_POLL_SECONDS = 0.02
+
 
 def cache_is_shared() -> bool:
     """Whether every app server sees the same cache (Redis, Memcached), not one per process."""
@@ -110,6 +134,8 @@ def bump_content_version() -> None:
 
 def _raise_cached_version() -> None:
     """After a staff save: a cache that is full or down must not turn the save into a 500."""
+    global _shared_version
+    _shared_version = None  # this server reads the new version at its next request
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not there: content_version() starts a new one
@@ -266,6 +292,23 @@ def answer_conditionally(request: HttpRequest, response: HttpResponse, condition
 CONDITIONS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
 
 
+def forget_local_copies() -> None:
+    """Drop this process's copies and version of a shared cache (the next request asks it again)."""
+    global _shared_version
+    _shared_version = None
+    _local_entries.clear()
+
+
+def remember(key: str, entry: Entry | None) -> Entry | None:
+    """Keep a copy read from (or written to) a shared cache in this process, newest LOCAL_ENTRIES."""
+    if entry is not None and cache_is_shared():
+        _local_entries[key] = entry
+        _local_entries.move_to_end(key)
+        while len(_local_entries) > LOCAL_ENTRIES:
+            _local_entries.popitem(last=False)
+    return entry
+
+
 class PageCacheMiddleware:
     """Serve a cached copy of a public page while it is still valid (see the module doc).
 
@@ -295,8 +338,27 @@ class PageCacheMiddleware:
             return self.fresh(request, entry, now)
         if outage.recently_failed():  # do not wait for the database again
             return served_while_database_is_down(entry)
-        # Render the whole page even for a browser that revalidates: it is stored, then answered 304.
+        if version is None:
+            return self.render(request, key, version, entry, now)
+        # One render per page and version: the others get the copy from before or wait for it.
+        lock = f"rendering:{key}:{version}"
+        mine = self.claim(lock)
+        try:
+            if not mine and (other := self.meanwhile(key, version, entry)) is not None:
+                return other.response()
+            return self.render(request, key, version, entry, now)
+        finally:
+            if mine:
+                with contextlib.suppress(Exception):
+                    cache.delete(lock)
+
+    def render(
+        self, request: HttpRequest, key: str, version: int | None, entry: Entry | None, now: datetime
+    ) -> HttpResponse:
+        """Render the page and store it (canonical URLs only). The whole page is rendered even for a
+        browser that revalidates: it is stored, then answered 304."""
         conditions = {name: request.META.pop(name) for name in CONDITIONS if name in request.META}
+        logger.info("page rendered: %s", request.get_full_path())
         response = self.get_response(request)
         if response.status_code == 503 and outage.recently_failed():
             return served_while_database_is_down(entry)
@@ -307,12 +369,23 @@ class PageCacheMiddleware:
         return answer_conditionally(request, response, conditions)
 
     def lookup(self, key: str) -> tuple[int | None, Entry | None]:
-        """The content version and the stored copy: one round trip to a shared cache."""
-        if cache_is_shared():
-            found = cache.get_many([VERSION_KEY, key])
-            version = found.get(VERSION_KEY)
-            return (content_version() if version is None else version), found.get(key)
-        return self.version(), cache.get(key)
+        """The content version and the stored copy: from this process's memory when it holds
+        both (shared cache, version read less than VERSION_REFRESH_SECONDS ago), else one round
+        trip to a shared cache, or the per-process cache and one query."""
+        if not cache_is_shared():
+            return self.version(), cache.get(key)
+        global _shared_version
+        known = _shared_version
+        if known is not None and time.monotonic() - known[0] < VERSION_REFRESH_SECONDS:
+            local = _local_entries.get(key)
+            if local is not None and local.version == known[1]:
+                return known[1], local
+            return known[1], remember(key, cache.get(key))
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY)
+        version = content_version() if version is None else version
+        _shared_version = (time.monotonic(), version)
+        return version, remember(key, found.get(key))
 
     @staticmethod
     def version() -> int | None:
@@ -345,6 +418,32 @@ class PageCacheMiddleware:
         return lifetime if lifetime > timedelta(0) else None
 
     @staticmethod
+    def claim(lock: str) -> bool:
+        """Whether this request renders the page (see RENDER_LOCK_SECONDS); a failing cache: yes."""
+        try:
+            return cache.add(lock, 1, RENDER_LOCK_SECONDS)
+        except Exception:
+            return True
+
+    def meanwhile(self, key: str, version: int, entry: Entry | None) -> Entry | None:
+        """While another request renders the page: the copy from before the edit, or the new one
+        once it is stored (RENDER_WAIT_SECONDS at most); None: render after all."""
+        if entry is not None and entry.version != version:
+            return entry
+        return self.wait_for(key, version)
+
+    @staticmethod
+    def wait_for(key: str, version: int) -> Entry | None:
+        deadline = time.monotonic() + RENDER_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(RENDER_POLL_SECONDS)
+            with contextlib.suppress(Exception):
+                entry = cache.get(key)
+                if entry is not None and entry.version == version:
+                    return remember(key, entry)
+        return None
+
+    @staticmethod
     def store(key: str, version: int, response: HttpResponse, expires: datetime) -> None:
         """Keep the page until `expires`, and for the outage grace period after (one entry per
         canonical URL and encoding: a newer copy replaces the older one)."""
@@ -354,3 +453,5 @@ class PageCacheMiddleware:
             cache.set(key, entry, timeout)
         except Exception:  # full or unreachable: the page was answered all the same
             logger.exception("page cache unavailable")
+        else:
+            remember(key, entry)
