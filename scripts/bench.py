@@ -6,7 +6,12 @@ Never compare absolute numbers across runs or machines; compare the ratios.
    page cache beside a static file from the same gunicorn (whitenoise): requests/s,
    p50 and p99, and the ratio to the static file (goal: >= 0.75). On the embedded
    default (SQLite, per-process cache) and on PostgreSQL with Redis (several app servers).
-   Also each page rendered every time (PAGE_CACHE_SECONDS=0), at 1x and at 10x data.
+   A revalidating browser's 304 beside each cached page. Each page rendered every time
+   (PAGE_CACHE_SECONDS=0) and its ratio to the static file, at 1x and at 10x data
+   (SQLite), and on PostgreSQL.
+   Renders after an edit: 64 clients at once on two servers sharing PostgreSQL + Redis,
+   renders counted from the servers' INFO log (goal: 1 a page).
+   The top five costs of a render (scripts/profile_render.py).
 2. Resilience (PostgreSQL through a proxy this script can cut, Redis; a Python load
    client of CONNECTIONS threads, for LOAD_SECONDS):
    - plain load: how many answers were not 2xx;
@@ -106,9 +111,56 @@ def throughput(label: str, env: dict) -> None:
         print(f"revalidated (304): median {statistics.median(revalidated):.2f}, lowest {min(revalidated):.2f}")
 
 
-def rendered(env: dict) -> dict[str, float]:
+def rendered(env: dict) -> dict[str, tuple[float, float]]:
+    """Per page: rendered req/s and its ratio to the static file measured just before."""
     with gunicorn({**env, "PAGE_CACHE_SECONDS": "0"}, workers=2) as server:
-        return {page: wrk(server.url + page)[0] for page in PAGES}
+        css = static_path(server.url)
+        results = {}
+        for page in PAGES:
+            static = wrk(server.url + css)[0]
+            rps = wrk(server.url + page)[0]
+            results[page] = (rps, rps / static)
+        return results
+
+
+def renders_after_an_edit(database_url: str) -> None:
+    """Two servers (two workers each) on PostgreSQL + Redis: 64 clients ask for a page right
+    after a staff save; the servers' INFO log counts the renders."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.servers import fetch
+
+    env = base_env(DATABASE_URL=database_url, CACHE_URL=redis_url(), PAGE_CACHE_SECONDS="3600", LOG_LEVEL="INFO")
+    rename = "from areas.models import Municipality; m = Municipality.objects.get(code='432067'); m.save()"
+    with tempfile.TemporaryDirectory() as tmp:
+        logs = [Path(tmp) / "first.log", Path(tmp) / "second.log"]
+        with gunicorn(env, workers=2, log=logs[0]) as first, gunicorn(env, workers=2, log=logs[1]) as second:
+            servers = (first, second)
+            print("\n### Renders after an edit: 64 clients at once, two servers sharing PostgreSQL + Redis\n")
+            print("| page | renders before | renders after the edit | answers | 5xx |\n|---|---:|---:|---:|---:|")
+            for page in PAGES:
+                for server in servers:
+                    for _ in range(4):
+                        fetch(server.url + page, Host="localhost")
+                before = sum(log.read_text().count(f"page rendered: {page}\n") for log in logs)
+                manage(env, "shell", "-c", rename)
+                urls = [servers[n % 2].url + page for n in range(64)]
+                with ThreadPoolExecutor(max_workers=64) as pool:
+                    answers = list(pool.map(lambda url: fetch(url, Host="localhost"), urls))
+                after = sum(log.read_text().count(f"page rendered: {page}\n") for log in logs) - before
+                errors = sum(answer.status >= 500 for answer in answers)
+                print(f"| `{page}` | {before} | {after} | {len(answers)} | {errors} |")
+
+
+def profile_top_five() -> None:
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "profile_render.py"), "--renders", "5", "--top", "5"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    print("\n### Where a render's time goes (scripts/profile_render.py --renders 5 --top 5)\n")
+    print("```\n" + out.split("## top 5 by own time", 1)[1].strip() + "\n```")
 
 
 # --- Resilience: a Python load client that keeps every answer ------------------
@@ -244,15 +296,25 @@ def main() -> None:
         manage(sqlite, "shell", "-c", "from tests.tenfold import add_nine_copies; add_nine_copies()")
         ten = rendered(sqlite)
         print("\n### Rendered every time (PAGE_CACHE_SECONDS=0, SQLite): 1x and 10x data\n")
-        print("| page | 1x req/s | 10x req/s | 10x vs 1x |\n|---|---:|---:|---:|")
+        print("| page | 1x req/s | 1x vs static | 10x req/s | 10x vs 1x |\n|---|---:|---:|---:|---:|")
         for page in PAGES:
-            print(f"| `{page}` | {one[page]:.0f} | {ten[page]:.0f} | {ten[page] / one[page]:.2f} |")
+            print(
+                f"| `{page}` | {one[page][0]:.0f} | {one[page][1]:.3f} | {ten[page][0]:.0f} "
+                f"| {ten[page][0] / one[page][0]:.2f} |"
+            )
+        print(f"\nrendered, 1x: median {statistics.median(r for _, r in one.values()):.3f} of the static file")
     with postgres_database() as database_url:
         throughput(
             "PostgreSQL + Redis (several app servers)",
             base_env(DATABASE_URL=database_url, CACHE_URL=redis_url(), PAGE_CACHE_SECONDS="3600"),
         )
+        pg = base_env(DATABASE_URL=database_url, CACHE_URL=redis_url(), PAGE_CACHE_SECONDS="3600")
+        pg_rendered = rendered(pg)
+        print("\n### Rendered every time, PostgreSQL (PAGE_CACHE_SECONDS=0)\n")
+        print(f"median {statistics.median(r for _, r in pg_rendered.values()):.3f} of the static file")
+        renders_after_an_edit(database_url)
         resilience(database_url)
+    profile_top_five()
 
 
 if __name__ == "__main__":
