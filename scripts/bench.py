@@ -160,7 +160,8 @@ def profile_top_five() -> None:
         check=True,
     ).stdout
     print("\n### Where a render's time goes (scripts/profile_render.py --renders 5 --top 5)\n")
-    print("```\n" + out.split("## top 5 by own time", 1)[1].strip() + "\n```")
+    own_time = out.split("## top 5 by own time, ms a render", 1)[1].split("## top 5 by cumulative", 1)[0]
+    print("ms of a render, by the functions' own time:\n\n```\n" + own_time.strip() + "\n```")
 
 
 # --- Resilience: a Python load client that keeps every answer ------------------

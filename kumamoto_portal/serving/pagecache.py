@@ -346,6 +346,8 @@ class PageCacheMiddleware:
         try:
             if not mine and (other := self.meanwhile(key, version, entry)) is not None:
                 return other.response()
+            if mine and (done := self.stored(key, version)) is not None:  # rendered while we looked
+                return self.fresh(request, done, now)
             return self.render(request, key, version, entry, now)
         finally:
             if mine:
@@ -380,7 +382,8 @@ class PageCacheMiddleware:
             local = _local_entries.get(key)
             if local is not None and local.version == known[1]:
                 return known[1], local
-            return known[1], remember(key, cache.get(key))
+        # Not held here: read both again (the version may have moved since, and a page must
+        # never be rendered or stored under an older version than the copy in the cache).
         found = cache.get_many([VERSION_KEY, key])
         version = found.get(VERSION_KEY)
         version = content_version() if version is None else version
@@ -431,6 +434,15 @@ class PageCacheMiddleware:
         if entry is not None and entry.version != version:
             return entry
         return self.wait_for(key, version)
+
+    @staticmethod
+    def stored(key: str, version: int) -> Entry | None:
+        """The copy of this version, if another request stored it since this one looked."""
+        try:
+            entry = cache.get(key)
+        except Exception:
+            return None
+        return remember(key, entry) if entry is not None and entry.version == version else None
 
     @staticmethod
     def wait_for(key: str, version: int) -> Entry | None:
