@@ -344,9 +344,9 @@ class PageCacheMiddleware:
         lock = f"rendering:{key}:{version}"
         mine = self.claim(lock)
         try:
-            if not mine and (other := self.meanwhile(key, version, entry)) is not None:
+            if not mine and (other := self.meanwhile(key, version, entry, now)) is not None:
                 return other.response()
-            if mine and (done := self.stored(key, version)) is not None:  # rendered while we looked
+            if mine and (done := self.stored(key, version, now)) is not None:  # rendered while we looked
                 return self.fresh(request, done, now)
             return self.render(request, key, version, entry, now)
         finally:
@@ -428,31 +428,30 @@ class PageCacheMiddleware:
         except Exception:
             return True
 
-    def meanwhile(self, key: str, version: int, entry: Entry | None) -> Entry | None:
+    def meanwhile(self, key: str, version: int, entry: Entry | None, now: datetime) -> Entry | None:
         """While another request renders the page: the copy from before the edit, or the new one
         once it is stored (RENDER_WAIT_SECONDS at most); None: render after all."""
         if entry is not None and entry.version != version:
             return entry
-        return self.wait_for(key, version)
+        return self.wait_for(key, version, now)
 
     @staticmethod
-    def stored(key: str, version: int) -> Entry | None:
-        """The copy of this version, if another request stored it since this one looked."""
+    def stored(key: str, version: int, now: datetime) -> Entry | None:
+        """A fresh copy of this version, if another request stored it since this one looked."""
         try:
             entry = cache.get(key)
         except Exception:
             return None
-        return remember(key, entry) if entry is not None and entry.version == version else None
+        fresh = entry is not None and entry.version == version and entry.expires > now
+        return remember(key, entry) if fresh else None
 
-    @staticmethod
-    def wait_for(key: str, version: int) -> Entry | None:
+    @classmethod
+    def wait_for(cls, key: str, version: int, now: datetime) -> Entry | None:
         deadline = time.monotonic() + RENDER_WAIT_SECONDS
         while time.monotonic() < deadline:
             time.sleep(RENDER_POLL_SECONDS)
-            with contextlib.suppress(Exception):
-                entry = cache.get(key)
-                if entry is not None and entry.version == version:
-                    return remember(key, entry)
+            if (entry := cls.stored(key, version, now)) is not None:
+                return entry
         return None
 
     @staticmethod
