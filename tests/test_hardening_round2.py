@@ -543,3 +543,13 @@ def test_a_nul_byte_in_an_admin_filter_is_a_400_not_a_500(admin_client, query):
 @pytest.mark.parametrize("url", ["/areas/?sort=%00", "/libraries/return/?from=%00", "/counseling/calendar/?month=%00"])
 def test_a_nul_byte_in_a_public_query_is_answered(client, url):
     assert client.get(url).status_code == 400
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_a_junk_url_never_takes_the_render_lock_or_waits(client, monkeypatch):
+    def no_lock(lock):
+        raise AssertionError(f"took {lock}")
+
+    monkeypatch.setattr(pagecache.PageCacheMiddleware, "claim", staticmethod(no_lock))
+    for _ in range(3):  # identical junk requests: rendered each time, no one waits for a copy never stored
+        assert client.get("/areas/?x=1").status_code == 200

@@ -23,9 +23,10 @@ the version it read, for VERSION_REFRESH_SECONDS (1 s): a hit then needs no roun
 to Redis, and an edit shows on the server that saved it at once and on every other
 server within that second.
 
-After an edit, one request renders each page (a lock in the cache, per page and
-version); the others meanwhile get the copy from before the edit, or wait for the new
-one (RENDER_WAIT_SECONDS at most, then render themselves). Renders are logged at INFO
+After an edit, one request renders each page that has a stored copy (a lock in the
+cache, per page and version); the others meanwhile get the copy from before the edit,
+or wait for the new one (RENDER_WAIT_SECONDS at most, then render themselves). A URL
+with no stored copy at all (a cold page, a junk query) is simply rendered. Renders are logged at INFO
 ("page rendered: /path").
 
 Pages are stored as sent (gzip-compressed when the browser accepts it, one copy
@@ -338,7 +339,9 @@ class PageCacheMiddleware:
             return self.fresh(request, entry, now)
         if outage.recently_failed():  # do not wait for the database again
             return served_while_database_is_down(entry)
-        if version is None:
+        if version is None or entry is None:
+            # Nothing stored under this URL (a cold page, or a junk query never stored): no one
+            # waits for it, so identical junk requests cannot hold workers.
             return self.render(request, key, version, entry, now)
         # One render per page and version: the others get the copy from before or wait for it.
         lock = f"rendering:{key}:{version}"
