@@ -14,6 +14,7 @@ class PortalConfig(appconfig.PortalAppConfig):
     verbose_name = "ポータル"
     # First in INSTALLED_APPS: the sources are loaded before the content that cites them.
     reference_fixtures = ["sources"]
+    content = True  # the sources and the site's operator are on the pages
     page_content = {
         "home": (
             *("areas.Municipality", "areas.Pillar", "areas.CooperationProject", "notices.Notice"),

@@ -8,6 +8,7 @@
 """
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from django.apps import apps
 from django.db import models, transaction
@@ -18,6 +19,10 @@ from simple_history.signals import pre_create_historical_record
 
 REVERT_REASON = "{date}の版に戻しました"
 REFERENCE_REASON = "基準データ(fixtures/)から登録"
+REFRESH_REASON = "基準データ(fixtures/)の新しい版に更新"
+# The date of a reference row whose sources give no day it was checked or published: pages
+# show no 最終更新日 for it rather than the day it was loaded (serving/lastmod.py).
+UNDATED = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 class EditRecord(models.Model):
@@ -59,8 +64,14 @@ def remember_editor_name(sender, history_instance, history_user=None, **kwargs) 
         history_instance.history_user_name = history_user.get_username()
 
 
-def record_first_states(objs: list[models.Model], reason: str = REFERENCE_REASON) -> None:
-    """Give rows loaded without history (fixtures) their first record, 「追加」 with their sources.
+def record_first_states(
+    objs: list[models.Model],
+    reason: str = REFERENCE_REASON,
+    dated: Callable[[models.Model], datetime] | None = None,
+    update: bool = False,
+) -> None:
+    """Give rows loaded without history (fixtures) their first record, 「追加」 with their sources;
+    `dated(row)` gives the record's date (default: now); `update` records a change (「変更」) instead.
 
     In bulk: per model one query for the records and one per tracked many-to-many field,
     however many rows (the reference load runs at every start and in many tests)."""
@@ -68,10 +79,16 @@ def record_first_states(objs: list[models.Model], reason: str = REFERENCE_REASON
     for obj in objs:
         by_model.setdefault(type(obj), []).append(obj.pk)
     for model, pks in by_model.items():
-        rows = list(model._default_manager.filter(pk__in=pks))
+        rows = model._default_manager.filter(pk__in=pks)
+        if "sources" in getattr(model, "_history_m2m_fields", []):
+            rows = rows.prefetch_related("sources")
+        rows = list(rows)
+        for row in rows:
+            if dated is not None:
+                row._history_date = dated(row)
         records = {
             record.instance.pk: record
-            for record in model.history.bulk_history_create(rows, default_change_reason=reason)
+            for record in model.history.bulk_history_create(rows, default_change_reason=reason, update=update)
         }
         for name in getattr(model, "_history_m2m_fields", []):
             field = model._meta.get_field(name)
@@ -93,7 +110,9 @@ def editor_name(record) -> str:
 
 
 def version_label(record) -> str:
-    """「2026年11月27日 15:04」: a version as staff name it."""
+    """「2026年11月27日 15:04」: a version as staff name it (「日付不明」 for an undated reference row)."""
+    if record.history_date <= UNDATED:
+        return "日付不明(基準データ)"
     return timezone.localtime(record.history_date).strftime("%Y年%-m月%-d日 %H:%M")
 
 

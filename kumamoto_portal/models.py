@@ -1,6 +1,9 @@
 """Site-wide models: the sources every fact cites, the content version behind the page cache,
 and fields every content app shares."""
 
+from datetime import date
+
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from .history import content_history
@@ -40,6 +43,16 @@ class Source(models.Model):
     def __str__(self) -> str:
         label = f"{self.title}({self.publisher})" if self.publisher else self.title
         return f"[{self.code}] {label}" if self.code else label  # the admin's pickers; pages use title and publisher
+
+    @property
+    def latest_possible_date(self) -> date | None:
+        """The latest day this source can vouch for: its own date (a year counts to its last day);
+        for an undated page, the day staff read it (確認日); None when neither is known."""
+        if self.published_on:
+            return self.published_on
+        if self.published_year:
+            return date(self.published_year, 12, 31)
+        return self.checked_on
 
     @property
     def date_label(self) -> str:
@@ -100,3 +113,46 @@ class ContentVersion(models.Model):
 
     def __str__(self) -> str:
         return f"版 {self.number}"
+
+
+DEFAULT_REVIEW_MONTHS = 12
+
+
+class SiteSettings(models.Model):
+    """The one row of site-wide settings staff keep: who runs the site (every footer and the
+    accessibility statement) and how old a source may be before pages say how old it is."""
+
+    operator_name = LineField(
+        "運営者の名称", max_length=80, blank=True, help_text="例: 熊本連携中枢都市圏(熊本市 政策企画課)。"
+    )
+    operator_department = LineField("担当部署", max_length=80, blank=True)
+    operator_phone = PhoneField("電話番号", max_length=20, blank=True)
+    operator_email = models.EmailField("メールアドレス", blank=True)
+    operator_contact_url = WebURLField("問い合わせページ", blank=True)
+    review_months = models.PositiveSmallIntegerField(
+        "見直し期間(か月)",
+        default=DEFAULT_REVIEW_MONTHS,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text="出典がこれより古くなると、ページに「○年の案内による情報です」と表示し、"
+        "「確認が必要な情報」に載せます。",
+    )
+    history = content_history()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "サイトの運営者と見直し期間"
+
+    def __str__(self) -> str:
+        return self.operator_name or "サイトの運営者(未設定)"
+
+    def save(self, *args, **kwargs) -> None:
+        self.pk = 1  # one row only
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def current(cls) -> "SiteSettings":
+        """The settings row; an unsaved default one until staff save it (nothing is created on read)."""
+        return cls.objects.filter(pk=1).first() or cls(pk=1)
+
+    @property
+    def operator_is_set(self) -> bool:
+        return bool(self.operator_name and (self.operator_phone or self.operator_email or self.operator_contact_url))

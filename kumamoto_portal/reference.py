@@ -1,12 +1,17 @@
 """The reference data in fixtures/: loaded without touching what staff edited, and written back.
 
-`load()` (manage.py load_reference_data): each fixture row is created only if no row with
-its primary key exists yet. Rows already in the database (edited by staff or not) are
-left as they are, so running it again, as `make run` does at every start, never wipes an
-admin edit. A row that staff deleted stays deleted: its edit history records the
-deletion, and such rows are skipped unless `include_deleted`. Each row loaded, and each
-reference row that has no edit history yet (the sources made by a migration), gets its
-first record (「基準データ(fixtures/)から登録」).
+`load()` (manage.py load_reference_data): each fixture row is created if no row with its
+primary key exists yet. A row already in the database is updated to a newer fixture only
+while it is exactly as the reference data left it (its newest edit-history record is a
+reference record and the row still matches it): a row staff edited is never touched, so
+running it again, as `make run` does at every start, never wipes an admin edit. A row that
+staff deleted stays deleted: its edit history records the deletion, and such rows are
+skipped unless `include_deleted`. Each row loaded, and each reference row that has no edit
+history yet (the sources made by a migration), gets its first record
+(「基準データ(fixtures/)から登録」).
+
+The records of reference rows carry the date their data was last known true, not the day
+of the load (`data_date`): so 最終更新日 on a fresh install is not the install date.
 
 `export()` (manage.py export_reference_data): the rows of the models each file already
 holds, in the same order, by primary key; nothing is written while any content row
@@ -17,7 +22,9 @@ Which files, in which order: each app's `AppConfig.reference_fixtures` (INSTALLE
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime, time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from django.apps import apps
 from django.conf import settings
@@ -25,10 +32,11 @@ from django.core import serializers
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
 
-from .history import record_first_states
-from .models import Sourced
+from .history import REFERENCE_REASON, REFRESH_REASON, UNDATED, record_first_states
+from .models import Source, Sourced
 
 FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures"
+TOKYO = ZoneInfo("Asia/Tokyo")
 
 
 def reference_fixture_paths() -> list[Path]:
@@ -45,6 +53,49 @@ class LoadResult:
     created: dict[str, int] = field(default_factory=dict)  # model label → rows added
     kept: int = 0  # already in the database: left as they are
     deleted: int = 0  # deleted by staff: not loaded again
+    refreshed: dict[str, int] = field(default_factory=dict)  # model label → unedited rows updated
+
+
+def data_date(row: models.Model) -> datetime:
+    """When a reference row's data was last known true: the newest 確認日 of its sources (a
+    source's own 確認日 for a Source), else the newest publication day; UNDATED when no source
+    gives a day (a year alone is not a day)."""
+    sources = [row] if isinstance(row, Source) else list(row.sources.all()) if isinstance(row, Sourced) else []
+    days = [source.checked_on for source in sources if source.checked_on] or [
+        source.published_on for source in sources if source.published_on
+    ]
+    if not days:
+        return UNDATED
+    return datetime.combine(max(days), time(12), tzinfo=TOKYO)
+
+
+REFERENCE_REASONS = (REFERENCE_REASON, REFRESH_REASON)
+
+
+def _unedited(model: type[models.Model], pks: list) -> dict:
+    """The rows among `pks` still exactly as the reference data left them, by pk: their newest
+    history record is a reference record and every field still has its recorded value."""
+    newest: dict = {}
+    pk_name = model._meta.pk.attname
+    for record in model.history.filter(**{f"{pk_name}__in": pks}).order_by("history_date", "history_id"):
+        newest[getattr(record, pk_name)] = record
+    rows = {row.pk: row for row in model._default_manager.filter(pk__in=list(newest))}
+    fields = [f.attname for f in model._meta.concrete_fields]
+    return {
+        pk: row
+        for pk, row in rows.items()
+        if newest[pk].history_change_reason in REFERENCE_REASONS
+        and newest[pk].history_type != "-"
+        and all(getattr(row, name) == getattr(newest[pk], name) for name in fields)
+    }
+
+
+def _differs(item, row: models.Model) -> bool:
+    """Whether the fixture `item` says something else than the database `row` (fields or links)."""
+    fields = [f.attname for f in type(row)._meta.concrete_fields]
+    if any(getattr(item.object, name) != getattr(row, name) for name in fields):
+        return True
+    return any(set(ids) != set(getattr(row, name).values_list("pk", flat=True)) for name, ids in item.m2m_data.items())
 
 
 def _pks_by_model(items) -> dict[type, list]:
@@ -94,7 +145,7 @@ def load(*, dry_run: bool = False, include_deleted: bool = False) -> LoadResult:
     """Add the fixture rows that are not in the database yet (see the module doc)."""
     result = LoadResult()
     touched_models = set()
-    loaded, unrecorded = [], []
+    loaded, unrecorded, refreshed = [], [], []
     with transaction.atomic():
         for path in reference_fixture_paths():
             items = list(serializers.deserialize("json", path.read_text(encoding="utf-8")))
@@ -102,9 +153,19 @@ def load(*, dry_run: bool = False, include_deleted: bool = False) -> LoadResult:
             existing = _existing_keys(pks_by_model)
             deleted_by_staff = set() if include_deleted else _deleted_keys(pks_by_model)
             unrecorded += _without_history(existing)
+            unedited = {model: _unedited(model, pks) for model, pks in pks_by_model.items()}
             for item in items:
                 model = type(item.object)
                 if (model, item.object.pk) in existing:
+                    row = unedited[model].get(item.object.pk)
+                    if row is not None and _differs(item, row):
+                        label = model._meta.label
+                        result.refreshed[label] = result.refreshed.get(label, 0) + 1
+                        if not dry_run:
+                            item.object.skip_history_when_saving = True
+                            item.save()
+                            refreshed.append(item.object)
+                        continue
                     result.kept += 1
                     continue
                 if (model, item.object.pk) in deleted_by_staff:
@@ -117,9 +178,10 @@ def load(*, dry_run: bool = False, include_deleted: bool = False) -> LoadResult:
                     item.object.skip_history_when_saving = True  # one first record below, with sources
                     item.save()
                     loaded.append(item.object)
-        for obj in loaded:
+        for obj in loaded + refreshed:
             del obj.skip_history_when_saving
-        record_first_states(loaded + unrecorded)
+        record_first_states(loaded + unrecorded, dated=data_date)
+        record_first_states(refreshed, reason=REFRESH_REASON, dated=data_date, update=True)
         if dry_run:
             transaction.set_rollback(True)
         elif touched_models:

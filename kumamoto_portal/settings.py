@@ -88,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "kumamoto_portal.serving.printing.print_context",
                 "kumamoto_portal.serving.lastmod.page_context",
+                "kumamoto_portal.serving.operator.site_context",
                 "notices.context.urgent_notices",
             ],
             "builtins": ["django.templatetags.static", "kumamoto_portal.templatetags.portal"],

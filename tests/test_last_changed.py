@@ -23,18 +23,38 @@ def loaded_on_day_one():
 
 
 @pytest.mark.usefixtures("loaded_on_day_one")
-def test_every_public_page_shows_when_its_content_last_changed(client):
+def test_every_public_page_says_how_current_it_is_and_never_the_install_date(client):
     from notices.models import Notice
 
     notice = Notice.objects.create(title="休館のお知らせ", body="本文", published_at=datetime(2026, 4, 1, tzinfo=TOKYO))
-    missing = []
+    missing, install_date = [], []
     pages = [url for url in public_urls() if not url.endswith((".xml", ".atom", ".ics", ".csv", ".txt"))]
     for url in [*pages, "/accessibility/", "/styleguide/", "/notices/", f"/notices/{notice.pk}/"]:
         text = page_text(client.get(url))
         if "最終更新日: " not in text:
             missing.append(url)
+        if "最終更新日: 令和8年4月1日" in text and not url.startswith("/notices/"):
+            install_date.append(url)
     assert missing == []
-    assert "最終更新日: 令和8年4月1日(2026年4月1日)" in page_text(client.get("/libraries/"))
+    assert install_date == []
+    # Reference rows carry the date their sources give: 熊本市's crisis-line page of 2024-10-15.
+    assert "最終更新日: 令和6年10月15日(2024年10月15日)" in page_text(client.get("/counseling/"))
+    # Rows whose sources give no day: no date, and the page says where the time of the facts is.
+    policy = page_text(client.get("/policy/"))
+    assert "最終更新日: このページの内容は、公開後に変更されていません。" in policy
+
+
+def test_a_reference_row_carries_the_newest_check_date_of_its_sources():
+    from kumamoto_portal.models import Source
+    from kumamoto_portal.reference import data_date
+
+    sources = [Source(code="A", title="a", published_on=date(2020, 8, 20)), Source(code="B", title="b")]
+    Source.objects.bulk_create(sources)
+    row = Source.objects.get(code="A")
+    assert data_date(row).date() == date(2020, 8, 20)
+    row.checked_on = date(2026, 10, 1)
+    assert data_date(row).date() == date(2026, 10, 1)  # staff's check is newer than the page
+    assert data_date(Source.objects.get(code="B")).year == 2000  # undated: history.UNDATED
 
 
 @pytest.mark.usefixtures("loaded_on_day_one")
@@ -46,8 +66,8 @@ def test_the_date_moves_after_an_edit_on_the_pages_that_show_it(client):
     assert "最終更新日: 令和8年11月27日(2026年11月27日)" in page_text(client.get(f"/libraries/locations/{tamana.pk}/"))
     assert "最終更新日: 令和8年11月27日" in page_text(client.get("/libraries/"))
     other = Location.objects.exclude(system=tamana.system).first()
-    assert "最終更新日: 令和8年4月1日" in page_text(client.get(f"/libraries/locations/{other.pk}/"))
-    assert "最終更新日: 令和8年4月1日" in page_text(client.get("/areas/"))  # shows no library
+    assert "最終更新日: 令和8年11月27日" not in page_text(client.get(f"/libraries/locations/{other.pk}/"))
+    assert "最終更新日: 令和8年11月27日" not in page_text(client.get("/areas/"))  # shows no library
 
 
 @pytest.mark.usefixtures("loaded_on_day_one")

@@ -120,3 +120,56 @@ def test_export_refuses_a_row_without_source_and_writes_nothing(tmp_path):
     with pytest.raises(CommandError, match="出典が空の行があります"):
         export(tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.fixture
+def newer_fixtures(tmp_path, monkeypatch):
+    """A copy of fixtures/ to edit as a newer release of the reference data would."""
+    from kumamoto_portal import reference
+
+    for path in Path(settings.BASE_DIR, "fixtures").glob("*.json"):
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(reference, "FIXTURE_DIR", tmp_path)
+
+    def edit(name: str, model: str, pk, **fields) -> None:
+        rows = json.loads((tmp_path / name).read_text(encoding="utf-8"))
+        row = next(r for r in rows if r["model"] == model and r["pk"] == pk)
+        row["fields"].update(fields)
+        (tmp_path / name).write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+
+    return edit
+
+
+def test_a_newer_fixture_reaches_rows_staff_never_edited(newer_fixtures):
+    from kumamoto_portal.history import REFRESH_REASON
+
+    load()
+    newer_fixtures("areas.json", "areas.municipality", 3, website="https://www.city.tamana.lg.jp/new/")
+    output = load()
+    tamana = Municipality.objects.get(code="432067")
+    assert tamana.website == "https://www.city.tamana.lg.jp/new/"
+    assert "職員が編集していない 1 件を新しい基準データに更新" in output
+    assert tamana.history.first().history_change_reason == REFRESH_REASON
+    assert tamana.history.first().history_type == "~"
+    assert "新規 0 件" in load()  # and once is enough
+
+
+def test_a_newer_fixture_never_overwrites_a_staff_edit(newer_fixtures):
+    load()
+    tamana = Municipality.objects.get(code="432067")
+    tamana.website = "https://staff.example.jp/"
+    tamana.save()  # as the admin saves: with an edit-history record
+    Municipality.objects.filter(code="433641").update(website="https://quiet.example.jp/")  # no record at all
+    newer_fixtures("areas.json", "areas.municipality", 3, website="https://fixture.example.jp/")
+    newer_fixtures("areas.json", "areas.municipality", 11, website="https://fixture.example.jp/")
+    output = load()
+    assert Municipality.objects.get(code="432067").website == "https://staff.example.jp/"
+    assert Municipality.objects.get(code="433641").website == "https://quiet.example.jp/"
+    assert "更新" not in output.replace("新しい基準データ", "")
+
+
+def test_a_newer_fixture_changes_the_sources_of_an_unedited_row(newer_fixtures):
+    load()
+    newer_fixtures("areas.json", "areas.municipality", 3, sources=[5])
+    load()
+    assert list(Municipality.objects.get(code="432067").sources.values_list("code", flat=True)) == ["S05"]

@@ -61,3 +61,13 @@ def wareki_date(day: date) -> str:
 def wareki_month(day: date) -> str:
     """令和5年10月 for any day of October 2023."""
     return f"{_year_label(day)}{day.month}月"
+
+
+def wareki_year_with_western(year: int) -> str:
+    """令和5年(2023年) for 2023 (the era of the year's last day)."""
+    return f"{_year_label(date(year, 12, 31))}({year}年)"
+
+
+def wareki_date_with_western(day: date) -> str:
+    """令和5年10月24日(2023年10月24日)."""
+    return f"{wareki_date(day)}({day.year}年{day.month}月{day.day}日)"

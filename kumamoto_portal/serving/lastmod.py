@@ -17,11 +17,13 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from kumamoto_portal import appconfig
+from kumamoto_portal.history import UNDATED
 
 
 def last_changed(*histories: QuerySet) -> datetime | None:
-    """The newest `history_date` among the edit-history querysets, in one query; None if none."""
-    dates = [history.order_by().values("history_date") for history in histories]
+    """The newest `history_date` among the edit-history querysets, in one query; None if none
+    (records of reference rows whose sources give no day do not count: history.UNDATED)."""
+    dates = [history.order_by().filter(history_date__gt=UNDATED).values("history_date") for history in histories]
     if not dates:
         return None
     combined = dates[0].union(*dates[1:], all=True) if len(dates) > 1 else dates[0]

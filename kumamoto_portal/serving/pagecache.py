@@ -154,6 +154,7 @@ def is_content_model(model: type) -> bool:
     return (
         model._meta.app_label in appconfig.content_app_labels()
         and not issubclass(model, HistoricalChanges)
+        and model is not ContentVersion
         and apps.get_model(model._meta.label) is model
     )
 

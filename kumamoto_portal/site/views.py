@@ -93,8 +93,8 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 # --- Error pages: Japanese, on the base layout, never a stack trace ------------
 
 
-# Error pages show no 最終更新日: they are not the content of the address asked for.
-NO_DATE = {"last_changed": None}
+# Error pages show no 最終更新日 (False, not None: None is a page whose data has no date).
+NO_DATE = {"last_changed": False}
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

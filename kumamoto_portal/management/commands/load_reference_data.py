@@ -20,5 +20,9 @@ class Command(BaseCommand):
         verb = "登録予定" if dry_run else "登録"
         for label, count in sorted(result.created.items()):
             self.stdout.write(f"{label}: {count} 件を{verb}")
+        for label, count in sorted(result.refreshed.items()):
+            self.stdout.write(
+                f"{label}: 職員が編集していない {count} 件を新しい基準データに{'更新予定' if dry_run else '更新'}"
+            )
         summary = f"新規 {sum(result.created.values())} 件、既存のため変更なし {result.kept} 件"
         self.stdout.write(self.style.SUCCESS(f"{summary}、職員が削除したため登録しない {result.deleted} 件"))
