@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.db import models
 
-from areas.clerks import ClerkChoices, ClerkScopedAdmin
+from areas.clerks import ClerkChoices, ClerkScopedAdmin, town_ids
 from kumamoto_portal.admin.base import CompactInline, ContentAdmin
 from kumamoto_portal.admin.mixins import SaysWhoSeesIt, SourcesRequired
 
@@ -54,6 +54,18 @@ class LibrarySystemAdmin(ClerkScopedAdmin, ContentAdmin):
     list_filter = [("municipality", admin.RelatedOnlyFieldListFilter)]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [LocationInline, KindCountInline, AgreementInline]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        """A clerk's library is always their town's: the municipality is required for them
+        (a library without one, such as the prefecture's, is kept by area-wide staff)."""
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "municipality" and town_ids(request.user) is not None:
+            field.required = True
+        return field
+
+    def get_exclude(self, request, obj=None):
+        exclude = list(super().get_exclude(request, obj) or [])
+        return [*exclude, "operator"] if town_ids(request.user) is not None else exclude or None
 
 
 @admin.register(Location)

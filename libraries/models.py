@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 
 from areas.models import Municipality
@@ -28,15 +28,13 @@ class LibrarySystemQuerySet(models.QuerySet):
         """Systems with their municipality, locations and published counts (three queries in all)."""
         return self.select_related("municipality").prefetch_related("locations", "kind_counts")
 
-    def partners_of(self, system: "LibrarySystem") -> "LibrarySystemQuerySet":
-        """Systems linked to `system` by a mutual-use agreement, in either direction.
-
-        This causes one SQL query when evaluated.
-        """
+    def refusing_returns_of(self, system: "LibrarySystem") -> "LibrarySystemQuerySet":
+        """The systems of the towns whose residents, a source says, may not return items lent by
+        `system` at home (an agreement with `system` and `return_rule_confirmed`). One query."""
         return (
             self.filter(
-                Q(agreements__home_municipality_id=system.municipality_id)
-                | Q(municipality__library_agreements__system=system)
+                municipality__library_agreements__system=system,
+                municipality__library_agreements__return_rule_confirmed=True,
             )
             .exclude(pk=system.pk)
             .select_related("municipality")
@@ -45,10 +43,26 @@ class LibrarySystemQuerySet(models.QuerySet):
 
 
 class LibrarySystem(Sourced):
-    """A municipality's library network (a main library with its branches and rooms)."""
+    """A library network (a main library with its branches and rooms).
+
+    Most belong to a member municipality. A library run by someone else (熊本県立図書館,
+    the prefecture's) has no municipality and names its operator instead (`operator`).
+    """
 
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, related_name="library_systems", verbose_name="市町村"
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="library_systems",
+        verbose_name="市町村",
+        null=True,
+        blank=True,
+        help_text="構成市町村の図書館なら、その市町村。県立図書館など市町村のものでなければ空欄にし、設置者を入力します。",
+    )
+    operator = LineField(
+        "設置者(市町村でない場合)",
+        max_length=40,
+        blank=True,
+        help_text="市町村を空欄にした場合だけ(例: 熊本県)。住民には「熊本県の図書館です」と表示されます。",
     )
     name = LineField("名称", max_length=60, unique=True)
     kana = LineField("よみがな", max_length=80, blank=True)
@@ -66,6 +80,20 @@ class LibrarySystem(Sourced):
         default=True,
         help_text="出典で施設の一部しか確かめられない場合は外します(住民には「少なくとも○か所」と表示)。",
     )
+    all_partners_known = models.BooleanField(
+        "相互利用の相手をすべて登録済み",
+        default=True,
+        help_text="出典の一覧が途中までしか読めない場合は外します(住民には「ほかにもあるかもしれません」と表示)。",
+    )
+    returns_confirmed = models.BooleanField(
+        "返す場所を出典で確認済み",
+        default=False,
+        help_text="この図書館で借りた本を、この図書館のどの施設にも返せることを出典で確かめた場合だけ。"
+        "確かめていなければ、住民には「図書館に確認を」と表示します。",
+    )
+    return_note = models.TextField(
+        "返すときの補足", blank=True, help_text="返却ポストの使い方など、出典にある補足。住民に表示されます。"
+    )
 
     objects = LibrarySystemQuerySet.as_manager()
     history = content_history()
@@ -73,10 +101,22 @@ class LibrarySystem(Sourced):
     class Meta:
         verbose_name = "図書館(自治体ごと)"
         verbose_name_plural = "図書館(自治体ごと)"
-        ordering = ["municipality__code", "name"]
+        ordering = [F("municipality__code").asc(nulls_last=True), "name"]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def owner_name(self) -> str:
+        """Whose library it is: the municipality's name, or the operator's (熊本県)."""
+        return self.municipality.name if self.municipality_id else self.operator
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.municipality_id and not self.operator:
+            raise ValidationError({"operator": "市町村を選ぶか、設置者(例: 熊本県)を入力してください。"})
+        if self.municipality_id and self.operator:
+            raise ValidationError({"operator": "市町村の図書館なら、設置者は空欄にしてください。"})
 
     def get_absolute_url(self) -> str:
         """Its section of the location list (「サイトで表示」 in the admin)."""
@@ -131,7 +171,7 @@ class Location(Sourced):
     class Meta:
         verbose_name = "施設"
         verbose_name_plural = "施設"
-        ordering = ["system__municipality__code", "display_order", "id"]
+        ordering = [F("system__municipality__code").asc(nulls_last=True), "system__name", "display_order", "id"]
         constraints = [models.UniqueConstraint(fields=["system", "name"], name="location_name_unique_in_system")]
 
     def __str__(self) -> str:
@@ -145,14 +185,29 @@ class Location(Sourced):
         return " ".join(part for part in (self.address, self.address_building) if part)
 
 
+class Framework(models.TextChoices):
+    """What arrangement an agreement belongs to, where a source says."""
+
+    RENKEI = "renkei", "熊本連携中枢都市圏の取り組み"
+    TEIJU = "teiju", "定住自立圏の取り組み(熊本連携中枢都市圏の事業ではありません)"
+
+
 class MutualUseAgreement(Sourced, ContactFields):
     """Residents of `home_municipality` may register at `system` and borrow there.
 
-    E-libraries are never part of an agreement (see libraries/rules.py).
+    No home municipality: everyone in the prefecture may (熊本県立図書館). What a
+    source confirms for this agreement (what to bring, returns, loan rules, the
+    e-library) is recorded here; the rest is unknown (see libraries/rules.py).
     """
 
     home_municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, related_name="library_agreements", verbose_name="住んでいる市町村"
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="library_agreements",
+        verbose_name="住んでいる市町村",
+        null=True,
+        blank=True,
+        help_text="空欄は「県内に住むすべての人」(熊本県立図書館など)。",
     )
     system = models.ForeignKey(
         LibrarySystem, on_delete=models.PROTECT, related_name="agreements", verbose_name="利用できる図書館"
@@ -164,15 +219,27 @@ class MutualUseAgreement(Sourced, ContactFields):
         "登録に必要なもの", blank=True, help_text="わからない場合は空欄(「図書館に確認」と表示)。"
     )
     return_rule_confirmed = models.BooleanField(
-        "返す場所を出典で確認済み",
+        "住んでいる市町村では返せないことを出典で確認済み",
         default=False,
-        help_text="借りた本を貸し出した図書館にしか返せないことを、出典で確かめた場合だけ。"
-        "確かめていなければ、住民には「図書館に確認を」と表示します。",
+        help_text="借りた本を住んでいる市町村の図書館には返せない(貸し出した図書館に返す)ことを、"
+        "出典で確かめた場合だけ。住民に「○○の図書館には返せません」と表示します。",
     )
     loan_rules_confirmed = models.BooleanField(
         "貸出のきまりを出典で確認済み",
         default=False,
         help_text="相互利用でも貸し出した図書館のきまりが当てはまることを、出典で確かめた場合だけ。",
+    )
+    e_library_excluded_confirmed = models.BooleanField(
+        "電子図書館が対象外であることを出典で確認済み",
+        default=False,
+        help_text="出典が「電子図書館は相互利用の対象外」と書いている場合だけ。",
+    )
+    framework = LineField(
+        "取り組みの種類",
+        max_length=10,
+        choices=Framework.choices,
+        blank=True,
+        help_text="出典でわかる場合だけ。定住自立圏の取り組みなら、住民に「熊本連携中枢都市圏の事業ではありません」と表示します。",
     )
     notes = models.TextField("備考", blank=True)
     history = content_history()
@@ -180,20 +247,36 @@ class MutualUseAgreement(Sourced, ContactFields):
     class Meta:
         verbose_name = "相互利用の協定"
         verbose_name_plural = "相互利用の協定"
-        ordering = ["home_municipality__code", "system__municipality__code"]
+        ordering = [
+            F("home_municipality__code").asc(nulls_last=True),
+            F("system__municipality__code").asc(nulls_last=True),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["home_municipality", "system"],
                 name="one_agreement_per_pair",
                 violation_error_message="この市町村とこの図書館の協定は、すでに登録されています。",
             ),
+            models.UniqueConstraint(
+                fields=["system"],
+                condition=Q(home_municipality__isnull=True),
+                name="one_prefecture_wide_agreement_per_system",
+                violation_error_message="この図書館の「県内のすべての人」の行は、すでに登録されています。",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.home_municipality}の住民 → {self.system}"
+        return f"{self.residents_label}の住民 → {self.system}"
+
+    @property
+    def residents_label(self) -> str:
+        """Whose residents it serves: the town, or 「熊本県内」 for everyone in the prefecture."""
+        return self.home_municipality.name if self.home_municipality_id else "熊本県内"
 
     def get_absolute_url(self) -> str:
-        """The finder's answer for the residents this agreement serves."""
+        """The finder's answer for the residents this agreement serves (the guide when it serves everyone)."""
+        if not self.home_municipality_id:
+            return reverse("libraries:guide")
         return reverse("libraries:eligibility") + f"?resident={self.home_municipality.code}"
 
     def clean(self) -> None:

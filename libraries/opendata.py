@@ -56,9 +56,18 @@ def full_address(prefecture: str, address: str) -> str:
     return prefecture + address
 
 
-def facility_row(number: int, location: Location, page_url: str) -> dict[str, str]:
+def owner_columns(location: Location) -> tuple[str, str, str]:
+    """(団体コード, 都道府県名, 団体名) of the body that runs the location. A library of a body that
+    is not a member (熊本県立図書館) has no code here: the cell stays empty rather than guessed."""
     municipality = location.system.municipality
-    prefecture = PREFECTURES.get(municipality.code[:2], "")
+    if municipality is None:
+        operator = location.system.operator
+        return "", operator if operator in PREFECTURES.values() else "", operator
+    return municipality.code, PREFECTURES.get(municipality.code[:2], ""), municipality.name
+
+
+def facility_row(number: int, location: Location, page_url: str) -> dict[str, str]:
+    code, prefecture, owner = owner_columns(location)
     special = "; ".join(
         part
         for part in (
@@ -79,16 +88,16 @@ def facility_row(number: int, location: Location, page_url: str) -> dict[str, st
         if part
     )
     return {
-        "都道府県コード又は市区町村コード": municipality.code,
+        "都道府県コード又は市区町村コード": code,
         "NO": str(number),
         "都道府県名": prefecture,
-        "市区町村名": municipality.name,
+        "市区町村名": owner if location.system.municipality_id else "",
         "名称": location.name,
         "名称_カナ": to_katakana(location.kana),
         "住所": full_address(prefecture, location.address),
         "方書": location.address_building,
         "電話番号": location.phone,
-        "団体名": municipality.name,
+        "団体名": owner,
         "利用可能日時特記事項": special,
         "説明": f"{location.get_kind_display()}({location.system.name})",
         "URL": location.system.website,
@@ -122,7 +131,7 @@ def facilities_csv_rows(locations: Iterable[Location], page_url_of) -> Iterator[
 
 def location_json_ld(location: Location, page_url: str) -> dict:
     """schema.org Library data for a location (only what is known)."""
-    municipality = location.system.municipality
+    _, prefecture, _ = owner_columns(location)
     data: dict = {
         "@context": "https://schema.org",
         "@type": "Library",
@@ -134,7 +143,7 @@ def location_json_ld(location: Location, page_url: str) -> dict:
         address = {
             "@type": "PostalAddress",
             "addressCountry": "JP",
-            "addressRegion": PREFECTURES.get(municipality.code[:2], ""),
+            "addressRegion": prefecture,
             "streetAddress": location.full_address,
         }
         if location.postal_code:

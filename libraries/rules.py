@@ -1,23 +1,27 @@
 """Rules of the library mutual use, as plain functions over loaded rows.
 
-- An item goes back to any location of the system that lent it, never to a
-  partner system's location (`where_to_return`).
-- A resident may use their own municipality's systems plus every system that
-  has an agreement for their municipality (`libraries_for_resident`).
+- An item goes back to a location of the system that lent it (`where_to_return`),
+  where a source confirms it for that system (`LibrarySystem.returns_confirmed`).
+  It may not go back to the borrower's home town's libraries only where a source
+  says so for that agreement (`MutualUseAgreement.return_rule_confirmed`, e.g.
+  熊本市 ↔ 玉名市 in the 2023 article): never generalised to other towns.
+- A resident may use their own municipality's systems, every system with an
+  agreement for their municipality, and every system open to everyone in the
+  prefecture (an agreement without a home municipality: 熊本県立図書館)
+  (`libraries_for_resident`).
 - Loan rules (how many, how long) are always those of the lending system.
-- E-libraries are never part of the mutual use: each resident keeps using
-  their own municipality's e-library.
+- E-libraries are outside the mutual use where a source says so for that
+  agreement; elsewhere it is not known.
 
-Say only what the sources say: for a partner library, where items go back,
-whose loan rules apply and what to bring are stated only when the agreement
-records them as confirmed; otherwise the functions answer None ("unknown")
-and the pages tell the resident to ask that library.
+Say only what the sources say: what no source confirms is None ("unknown"),
+and a page gathers a row's unknowns into one sentence that sends the resident
+to the library (`Eligibility.unknowns`, `unknown_facts`).
 """
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .models import Kind, KindCount, LibrarySystem, Location, MutualUseAgreement
+from .models import Framework, Kind, KindCount, LibrarySystem, Location, MutualUseAgreement
 
 
 def loan_rules_for(lending: LibrarySystem) -> str:
@@ -26,22 +30,28 @@ def loan_rules_for(lending: LibrarySystem) -> str:
     return lending.loan_rules
 
 
-def return_rule(lending: LibrarySystem) -> str:
-    """The sentence that says where an item lent by `lending` goes back."""
-    owner = lending.municipality.name
-    return f"{owner}の図書館で借りた本は、{owner}の施設にしか返せません。"
+def return_rule(lending: LibrarySystem, places: int | None = None) -> str | None:
+    """The sentence that says where an item lent by `lending` goes back; None when no source confirms it.
+    `places` is how many places the system has, when known (one place: "return it there")."""
+    if not lending.returns_confirmed:
+        return None
+    if places == 1:
+        return f"{lending.name}で借りた本は、{lending.name}に返します。"
+    return f"{lending.name}で借りた本は、{lending.name}のどの施設にも返せます。"
+
+
+def not_at_home_rule(agreement: MutualUseAgreement | None) -> str:
+    """「玉名市の図書館には返せません。」 where a source says so for this agreement; "" otherwise
+    (the article says it only for 熊本市 ↔ 玉名市: it is not a rule for every town)."""
+    if agreement is None or not agreement.return_rule_confirmed or not agreement.home_municipality_id:
+        return ""
+    return f"{agreement.home_municipality.name}の図書館には返せません。"
 
 
 @dataclass(frozen=True)
 class NotAllowed:
     system: LibrarySystem
     reason: str
-
-
-def return_rule_known(lending: LibrarySystem, agreements: Iterable[MutualUseAgreement]) -> bool:
-    """Whether a source confirms where items lent by `lending` go back: one of the agreements
-    under which it lends records it (`return_rule_confirmed`)."""
-    return any(agreement.return_rule_confirmed for agreement in agreements if agreement.system_id == lending.pk)
 
 
 @dataclass(frozen=True)
@@ -51,39 +61,36 @@ class ReturnAnswer:
     allowed: tuple[Location, ...]
     not_allowed: tuple[NotAllowed, ...]
     loan_rules: str
-    rule_known: bool
+
+    @property
+    def rule_known(self) -> bool:
+        return self.lending_system.returns_confirmed
 
     @property
     def rule(self) -> str | None:
         """The return rule as a sentence; None when no source confirms it (ask the library)."""
-        if not self.rule_known:
-            return None
-        return f"{return_rule(self.lending_system)}ほかの市町村の図書館には返せません。"
+        return return_rule(self.lending_system)
 
 
 def where_to_return(
-    borrowed_at: Location,
-    system_locations: Iterable[Location],
-    partner_systems: Iterable[LibrarySystem],
-    lending_agreements: Iterable[MutualUseAgreement],
+    borrowed_at: Location, system_locations: Iterable[Location], refusing_systems: Iterable[LibrarySystem]
 ) -> ReturnAnswer:
     """Where an item borrowed at `borrowed_at` may be returned, and where not.
 
     Allowed: every location of the lending system (from `system_locations`,
-    filtered to that system). Not allowed: each partner system, with the reason.
-    Both only when `lending_agreements` (those under which the lending system
-    lends) confirm the rule; otherwise `rule_known` is False and nothing is stated.
+    filtered to that system), when a source confirms it (otherwise the answer
+    says so and lists them only as the system's places). Not allowed: the
+    `refusing_systems`, i.e. the home systems of agreements that confirm it
+    (`LibrarySystemQuerySet.refusing_returns_of`), never anything else.
     """
     lending = borrowed_at.system
-    known = return_rule_known(lending, lending_agreements)
     allowed = tuple(loc for loc in system_locations if loc.system_id == lending.pk)
     not_allowed = tuple(
         NotAllowed(
-            system=partner,
-            reason=f"{partner.name}は{partner.municipality.name}の図書館です。{return_rule(lending)}",
+            system=other, reason=f"{other.owner_name}に住む人が借りた本も、{other.owner_name}の図書館には返せません"
         )
-        for partner in partner_systems
-        if known and partner.pk != lending.pk
+        for other in refusing_systems
+        if other.pk != lending.pk
     )
     return ReturnAnswer(
         borrowed_at=borrowed_at,
@@ -91,8 +98,26 @@ def where_to_return(
         allowed=allowed,
         not_allowed=not_allowed,
         loan_rules=loan_rules_for(lending),
-        rule_known=known,
     )
+
+
+LOCATION_FACTS = (
+    ("full_address", "住所"),
+    ("phone", "電話番号"),
+    ("opening_hours", "開館時間"),
+    ("closed_days", "休館日"),
+)
+
+
+def unknown_facts(location: Location) -> list[str]:
+    """The facts of a location page that no source gives, in page order (one sentence on the page
+    names them all and sends the resident to the library, instead of a 「不明」 per fact)."""
+    missing = [label for attribute, label in LOCATION_FACTS if not getattr(location, attribute)]
+    if location.has_return_box is None:
+        missing.append("返却ポストがあるかどうか")
+    if not location.system.returns_confirmed:
+        missing.append("借りた本を返せる場所")
+    return missing
 
 
 def group_by_ward(locations: Sequence[Location]) -> list[tuple[str, list[Location]]]:
@@ -110,6 +135,12 @@ class Eligibility:
     system: LibrarySystem
     is_own: bool
     agreement: MutualUseAgreement | None
+    places: int | None = None  # how many places the system has, when known
+
+    @property
+    def open_to_everyone(self) -> bool:
+        """Open to everyone in the prefecture (an agreement without a home municipality)."""
+        return self.agreement is not None and not self.agreement.home_municipality_id
 
     @property
     def what_to_bring(self) -> str | None:
@@ -120,35 +151,84 @@ class Eligibility:
 
     @property
     def return_rule(self) -> str | None:
-        """Where items borrowed there go back; None when no source confirms it for this agreement."""
-        if self.agreement is None or self.agreement.return_rule_confirmed:
-            return return_rule(self.system)
-        return None
+        """Where items borrowed there go back (and, where a source says so, that the resident's own
+        town's libraries do not take them); None when no source confirms it for this system."""
+        rule = return_rule(self.system, self.places)
+        if rule is None:
+            return None
+        return rule + not_at_home_rule(self.agreement)
 
     @property
     def loan_rules(self) -> str | None:
-        """The lending system's loan rules ("" when not recorded); None when no source confirms
-        that they apply to this agreement's borrowers."""
-        if self.agreement is None or self.agreement.loan_rules_confirmed:
-            return loan_rules_for(self.system)
-        return None
+        """The lending system's loan rules; None when no source gives them or confirms that they
+        apply to this agreement's borrowers."""
+        if self.agreement is not None and not self.agreement.loan_rules_confirmed:
+            return None
+        return loan_rules_for(self.system) or None
+
+    @property
+    def e_library_excluded(self) -> bool:
+        """A source says the e-library is outside this agreement (熊本市 ↔ 玉名市: the article)."""
+        return self.agreement is not None and self.agreement.e_library_excluded_confirmed
+
+    @property
+    def outside_the_area(self) -> bool:
+        """The agreement is a 定住自立圏 arrangement, not a project of this area (荒尾市 and its neighbours)."""
+        return self.agreement is not None and self.agreement.framework == Framework.TEIJU
+
+    @property
+    def unknowns(self) -> list[str]:
+        """What no source confirms for this answer, named once (the page sends the resident to the library)."""
+        missing = []
+        if self.what_to_bring is None:
+            missing.append("登録に必要なもの")
+        if self.loan_rules is None:
+            missing.append("貸出の期間と冊数")
+        if self.return_rule is None:
+            missing.append("借りた本を返せる場所")
+        if not self.is_own and not self.e_library_excluded:
+            missing.append("電子図書館を使えるかどうか")
+        return missing
 
 
 def libraries_for_resident(
-    own_systems: Iterable[LibrarySystem], agreements: Iterable[MutualUseAgreement]
+    own_systems: Iterable[LibrarySystem],
+    agreements: Iterable[MutualUseAgreement],
+    places: dict[int, int] | None = None,
 ) -> list[Eligibility]:
-    """The systems a resident may use: their own municipality's first, then each agreement's.
+    """The systems a resident may use: their own municipality's first, then each agreement's for
+    their municipality, then those open to everyone in the prefecture.
 
     `own_systems` are the systems of the resident's municipality; `agreements`
-    are those whose home municipality is the resident's.
+    are those whose home municipality is the resident's, or none (everyone);
+    `places` maps a system's pk to how many places it has.
     """
-    result = [Eligibility(system=system, is_own=True, agreement=None) for system in own_systems]
+    places = places or {}
+    result = [Eligibility(system=s, is_own=True, agreement=None, places=places.get(s.pk)) for s in own_systems]
     seen = {e.system.pk for e in result}
-    for agreement in agreements:
+    for agreement in sorted(agreements, key=lambda a: a.home_municipality_id is None):
         if agreement.system.pk not in seen:
             seen.add(agreement.system.pk)
-            result.append(Eligibility(system=agreement.system, is_own=False, agreement=agreement))
+            result.append(
+                Eligibility(
+                    system=agreement.system, is_own=False, agreement=agreement, places=places.get(agreement.system.pk)
+                )
+            )
     return result
+
+
+def systems_with_unknown_partners(
+    resident_id: int, eligible: Iterable[Eligibility], systems: Iterable[LibrarySystem]
+) -> list[LibrarySystem]:
+    """The systems whose partner list a source gives only in part (熊本市立図書館: S16 is cut off) and
+    that the resident's answer does not include: whether their residents may use them is not known."""
+    shown = {e.system.pk for e in eligible}
+    return [s for s in systems if not s.all_partners_known and s.pk not in shown and s.municipality_id != resident_id]
+
+
+def answer_may_be_incomplete(eligible: Iterable[Eligibility]) -> bool:
+    """The resident's own system's partner list is only partly known: there may be more libraries to use."""
+    return any(e.is_own and not e.system.all_partners_known for e in eligible)
 
 
 @dataclass(frozen=True)
@@ -197,6 +277,11 @@ class SystemSection:
         """How many places the system has in all (e.g. 21 for 熊本市立図書館), listed or only counted.
         A lower bound when the sources list only some of them (`at_least`)."""
         return sum(group.total for group in self.groups)
+
+    @property
+    def listed(self) -> int:
+        """How many of its places this site lists (9 of 熊本市's 21)."""
+        return sum(group.listed for group in self.groups)
 
     @property
     def at_least(self) -> bool:

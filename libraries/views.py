@@ -2,7 +2,7 @@
 
 import csv
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -15,7 +15,7 @@ from kumamoto_portal.serving.canonical import query_used
 
 from . import opendata, rules
 from .forms import EligibilityFinderForm, ReturnFinderForm, error_status, first_error
-from .models import LibrarySystem, Location, MutualUseAgreement
+from .models import Framework, LibrarySystem, Location, MutualUseAgreement
 
 
 def _sections(systems) -> list[rules.SystemSection]:
@@ -25,14 +25,19 @@ def _sections(systems) -> list[rules.SystemSection]:
 def guide(request: HttpRequest) -> HttpResponse:
     sections = _sections(LibrarySystem.objects.with_locations())
     agreements = list(
-        MutualUseAgreement.objects.select_related("home_municipality", "system").order_by(
-            "system__municipality__code", "home_municipality__code"
+        MutualUseAgreement.objects.select_related("home_municipality", "system__municipality").order_by(
+            F("system__municipality__code").asc(nulls_last=True),
+            "system__name",
+            F("home_municipality__code").asc(nulls_first=True),
         )
     )
     contacts = sorted({(a.contact_department, a.contact_phone) for a in agreements if a.contact_department})
     context = {
         "sections": sections,
         "agreements": agreements,
+        "refusals": [a for a in agreements if rules.not_at_home_rule(a)],
+        "e_library_excluded": [a for a in agreements if a.e_library_excluded_confirmed],
+        "teiju": any(a.framework == Framework.TEIJU for a in agreements),
         "contacts": contacts,
         "members": Municipality.objects.members_as_of(timezone.localdate()),
         "locations": [location for section in sections for location in section.system.locations.all()],
@@ -52,8 +57,11 @@ def location_list(request: HttpRequest) -> HttpResponse:
 def location_detail(request: HttpRequest, pk: int) -> HttpResponse:
     location = get_object_or_404(Location.objects.select_related("system__municipality"), pk=pk)
     page_url = absolute_url(request, location.get_absolute_url())
+    system = location.system
     context = {
         "location": location,
+        "section": rules.system_section(system, system.locations.all(), system.kind_counts.all()),
+        "unknowns": rules.unknown_facts(location),
         "json_ld": opendata.location_json_ld(location, page_url),
         "last_changed": lastmod.day_of(
             lastmod.last_changed(
@@ -79,8 +87,7 @@ def return_finder(request: HttpRequest) -> HttpResponse:
     answer = rules.where_to_return(
         borrowed_at,
         locations,
-        LibrarySystem.objects.partners_of(borrowed_at.system).order_by("municipality__code"),
-        borrowed_at.system.agreements.all(),
+        LibrarySystem.objects.refusing_returns_of(borrowed_at.system).order_by("municipality__code"),
     )
     section = rules.system_section(answer.lending_system, answer.allowed, borrowed_at.system.kind_counts.all())
     context.update(answer=answer, wards=rules.group_by_ward(answer.allowed), section=section)
@@ -100,12 +107,24 @@ def eligibility_finder(request: HttpRequest) -> HttpResponse:
         return render(request, "libraries/eligibility.html", context, status=error_status(form))
     resident = form.cleaned_data["resident"]
     query_used(request, resident=resident.code)
-    systems = LibrarySystem.objects.filter(Q(municipality=resident) | Q(agreements__home_municipality=resident))
-    sections = {s.system.pk: s for s in _sections(systems.distinct().with_locations())}
-    agreements = resident.library_agreements.select_related("system__municipality")
+    agreements = list(
+        MutualUseAgreement.objects.filter(Q(home_municipality=resident) | Q(home_municipality__isnull=True))
+        .select_related("home_municipality", "system__municipality")
+        .order_by(F("system__municipality__code").asc(nulls_last=True), "system__name")
+    )
+    systems = LibrarySystem.objects.filter(
+        Q(municipality=resident) | Q(pk__in=[a.system_id for a in agreements]) | Q(all_partners_known=False)
+    )
+    sections = {s.system.pk: s for s in _sections(systems.with_locations())}
     own = [s.system for s in sections.values() if s.system.municipality_id == resident.pk]
-    eligible = rules.libraries_for_resident(own, agreements)
-    context.update(resident=resident, results=[(e, sections[e.system.pk]) for e in eligible])
+    eligible = rules.libraries_for_resident(own, agreements, {pk: s.total for pk, s in sections.items()})
+    unknown_partners = rules.systems_with_unknown_partners(resident.pk, eligible, [s.system for s in sections.values()])
+    context.update(
+        resident=resident,
+        results=[(e, sections[e.system.pk]) for e in eligible],
+        may_be_incomplete=rules.answer_may_be_incomplete(eligible),
+        unknown_partners=[sections[system.pk] for system in unknown_partners],
+    )
     return render(request, "libraries/eligibility.html", context)
 
 
