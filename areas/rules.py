@@ -117,3 +117,8 @@ def joins(municipalities: Iterable[Member]) -> list[Join]:
         members = [*members, *joined]
         result.append(Join(joined_on=day, joined=joined, before=before, after=totals(members)))
     return result
+
+
+def membership_since(municipalities: Iterable[Member], day: date) -> date | None:
+    """The day the membership as of `day` began: the last join on or before `day` (None before the first)."""
+    return max((m.joined_on for m in municipalities if m.joined_on and m.joined_on <= day), default=None)

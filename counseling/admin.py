@@ -39,7 +39,7 @@ class MenuInline(CompactInline):
 class WeeklySessionInline(CompactInline):
     model = WeeklySession
     formset = NoOverlapFormSet
-    fields = ["weekday", "start", "end", "sources", "source_note"]
+    fields = ["weekday", "start", "end", "valid_until", "sources", "source_note"]
 
 
 class ClosureInline(CompactInline):

@@ -13,9 +13,11 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from kumamoto_portal.currency import supported_until
 from kumamoto_portal.history import content_history
 from kumamoto_portal.lib.fields import LineField, PhoneField, WebURLField
-from kumamoto_portal.models import ContactFields, Sourced
+from kumamoto_portal.lib.wareki import validate_convertible
+from kumamoto_portal.models import ContactFields, SiteSettings, Sourced
 
 from . import rules
 from .wording import WEEKDAY_NAMES
@@ -30,8 +32,8 @@ def validate_https(url: str) -> None:
 
 class ServiceQuerySet(models.QuerySet):
     def with_schedule(self) -> "ServiceQuerySet":
-        """Services with their sessions, closures and extra sessions (four queries in all)."""
-        return self.prefetch_related("weekly_sessions", "closures", "extra_sessions")
+        """Services with their sessions (and their sources), closures and extra sessions (five queries in all)."""
+        return self.prefetch_related("weekly_sessions__sources", "closures", "extra_sessions")
 
     def current(self) -> "Service | None":
         """The service the pages describe, with its schedule: the first registered one.
@@ -83,10 +85,16 @@ class Service(Sourced, ContactFields):
     def safety_list(self) -> list[str]:
         return [line.strip() for line in self.safety_features.splitlines() if line.strip()]
 
-    def schedule(self) -> rules.Schedule:
-        """The rows of this service as a Schedule (use with_schedule() to avoid extra queries)."""
+    def schedule(self, review_months: int | None = None) -> rules.Schedule:
+        """The rows of this service as a Schedule (use with_schedule() to avoid extra queries);
+        each weekly session up to its last supported day (WeeklySession.last_day)."""
+        if review_months is None:
+            review_months = SiteSettings.current().review_months
         return rules.Schedule(
-            weekly=list(self.weekly_sessions.all()),
+            weekly=[
+                rules.WeeklySlot(session.weekday, session.start, session.end, session.last_day(review_months))
+                for session in self.weekly_sessions.all()
+            ],
             closures=list(self.closures.all()),
             extras=list(self.extra_sessions.all()),
         )
@@ -146,6 +154,14 @@ class WeeklySession(Sourced, TimeRange):
         Service, on_delete=models.CASCADE, related_name="weekly_sessions", verbose_name="相談窓口"
     )
     weekday = models.PositiveSmallIntegerField("曜日", choices=WEEKDAYS)
+    valid_until = models.DateField(
+        "有効期間の終わり",
+        null=True,
+        blank=True,
+        validators=[validate_convertible],
+        help_text="出典で確かめた、この受付時間が続く最後の日。空欄なら、出典の日付から見直し期間(サイトの設定)の分だけ"
+        "カレンダーに表示し、その先は「確かめられていません」と表示します。",
+    )
     history = content_history()
 
     class Meta:
@@ -158,6 +174,11 @@ class WeeklySession(Sourced, TimeRange):
 
     def __str__(self) -> str:
         return f"{self.get_weekday_display()} {self.start:%H:%M}〜{self.end:%H:%M}"
+
+    def last_day(self, review_months: int) -> date | None:
+        """The last day the site shows this session: the end of its 有効期間, else the review period
+        after its newest source (kumamoto_portal/currency.py); None when no source has a date."""
+        return self.valid_until or supported_until(self.sources.all(), review_months)
 
 
 class ExtraSession(Sourced, TimeRange):

@@ -7,7 +7,9 @@ The rules, in order of precedence:
 1. A one-off extra session always takes place (staff added it on purpose).
 2. A closure (yearly by month/day, e.g. 12/29–1/3 across the new year, or a
    dated range) cancels the weekly sessions of every day it covers.
-3. Otherwise the weekly sessions of that weekday take place.
+3. Otherwise the weekly sessions of that weekday take place, up to their last
+   supported day (`last_day`: the end of their 有効期間, or the review period after
+   their source); after it the site shows no weekly session, and says so.
 A session is open from its start up to, but not including, its end.
 Sessions that touch or overlap on one day count as one opening.
 """
@@ -28,6 +30,17 @@ class Weekly(Protocol):
     weekday: int  # 0 = Monday … 6 = Sunday (date.weekday())
     start: time
     end: time
+    last_day: date | None  # the last day the sources support it; None: no day at all
+
+
+@dataclass(frozen=True)
+class WeeklySlot:
+    """A weekly session as the rules use it, with the last day its sources support."""
+
+    weekday: int
+    start: time
+    end: time
+    last_day: date | None
 
 
 class Extra(Protocol):
@@ -97,6 +110,11 @@ class Schedule:
         """The closure that covers `day`, if any."""
         return next((closure for closure in self.closures if closure.covers(day)), None)
 
+    @property
+    def supported_until(self) -> date | None:
+        """The last day any weekly session is supported (None when none is)."""
+        return max((session.last_day for session in self.weekly if session.last_day), default=None)
+
     def sessions_on(self, day: date) -> list[Slot]:
         """The openings of one Japanese calendar day, merged and in order."""
         slots = [
@@ -108,7 +126,7 @@ class Schedule:
             slots += [
                 Slot(datetime.combine(day, session.start, TOKYO), datetime.combine(day, session.end, TOKYO))
                 for session in self.weekly
-                if session.weekday == day.weekday()
+                if session.weekday == day.weekday() and session.last_day is not None and day <= session.last_day
             ]
         return _merge(slots)
 
@@ -209,3 +227,10 @@ def month_weeks(schedule: Schedule, year: int, month: int) -> list[list[Calendar
         ]
         for week in weeks
     ]
+
+
+def month_beyond(schedule: Schedule, month: date) -> bool:
+    """Whether some day of `month` lies after the last day the weekly sessions are supported
+    (the calendar then says those days are not shown)."""
+    last = date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
+    return schedule.supported_until is None or last > schedule.supported_until

@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 
+from kumamoto_portal.currency import as_of
 from kumamoto_portal.lib.qr import qr_svg
 from kumamoto_portal.lib.siteurl import absolute_url
-from kumamoto_portal.models import newest_date_label
+from kumamoto_portal.models import SiteSettings
 from kumamoto_portal.serving.canonical import query_used
 
 from . import ical, rules
@@ -33,17 +34,29 @@ def current_service() -> Service:
     return service
 
 
+def schedule_context(service: Service, now: datetime) -> dict:
+    """The schedule as pages state it now: the status, the last supported day, and the as-of
+    sentence when the schedule's sources are past the review period (also on the home page)."""
+    review_months = SiteSettings.current().review_months
+    schedule = service.schedule(review_months)
+    sources = {source for session in service.weekly_sessions.all() for source in session.sources.all()}
+    return {
+        "schedule": schedule,
+        "status": schedule.status_at(now),
+        "supported_until": schedule.supported_until,
+        "as_of_note": as_of(sources or service.sources.all(), timezone.localdate(now), review_months),
+    }
+
+
 def service_page(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     service = current_service()
-    schedule = service.schedule()
-    status = schedule.status_at(now)
-    sources = list(service.sources.all())
+    live = schedule_context(service, now)
+    schedule, status = live["schedule"], live["status"]
     context = {
+        **live,
         "service": service,
-        "sources": sources,
-        "known_as_of": newest_date_label(sources),
-        "status": status,
+        "sources": list(service.sources.all()),
         "upcoming": schedule.upcoming(now, UPCOMING_COUNT),
         "weekly_text": describe_weekly(schedule.weekly),
         "closures": schedule.closures,
@@ -78,11 +91,16 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
             month = parsed
             query_used(request, month=f"{month:%Y-%m}")
     service = current_service()
-    schedule = service.schedule()
+    live = schedule_context(service, timezone.now())
+    schedule = live["schedule"]
     previous_month = (month - timedelta(days=1)).replace(day=1)
     next_month = (month + timedelta(days=31)).replace(day=1)
     context = {
         "service": service,
+        "supported_until": schedule.supported_until,
+        "unsupported_days": rules.month_beyond(schedule, month),
+        "as_of_note": live["as_of_note"],
+        "sources": list(service.sources.all()),
         "month": month,
         "weeks": rules.month_weeks(schedule, month.year, month.month),
         "weekly_text": describe_weekly(schedule.weekly),
@@ -108,8 +126,10 @@ def sessions_ics(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     service = current_service()
     until = datetime.combine(one_year_after(timezone.localdate(now)), time.min, tzinfo=rules.TOKYO)
-    slots = service.schedule().sessions_between(now, until)
-    body = ical.sessions_calendar(service, slots, now, absolute_url(request, reverse("counseling:service")))
+    schedule = service.schedule()
+    slots = schedule.sessions_between(now, until)
+    page_url = absolute_url(request, reverse("counseling:service"))
+    body = ical.sessions_calendar(service, slots, now, page_url, schedule.supported_until)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="counseling-sessions.ics"'
     patch_cache_control(response, public=True, max_age=3600)

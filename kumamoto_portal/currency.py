@@ -19,7 +19,12 @@ from .models import Source
 
 def months_before(day: date, months: int) -> date:
     """The same day `months` months earlier (the month's last day when it is shorter)."""
-    month_index = day.year * 12 + day.month - 1 - months
+    return months_after(day, -months)
+
+
+def months_after(day: date, months: int) -> date:
+    """The same day `months` months later (the month's last day when it is shorter)."""
+    month_index = day.year * 12 + day.month - 1 + months
     year, month = divmod(month_index, 12)
     month += 1
     for last in (day.day, 30, 29, 28):
@@ -38,6 +43,14 @@ def is_past_review(day: date | None, today: date, review_months: int) -> bool:
 def newest(sources: Iterable[Source]) -> Source | None:
     """The source with the latest date it can vouch for; an undated one only when none is dated."""
     return max(sources, key=lambda source: source.latest_possible_date or date.min, default=None)
+
+
+def supported_until(sources: Iterable[Source], review_months: int) -> date | None:
+    """The last day a recurring fact (a weekly session) may be shown from `sources` alone: the
+    review period after the newest of them; None when no source has a date (nothing is supported)."""
+    source = newest(sources)
+    day = source.latest_possible_date if source else None
+    return None if day is None else months_after(day, review_months)
 
 
 @dataclass(frozen=True)

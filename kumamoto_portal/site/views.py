@@ -16,6 +16,7 @@ from areas.models import CooperationProject, Municipality, Pillar
 from counseling.caching import cache_until_next_change
 from counseling.models import Service
 from counseling.rules import Status
+from counseling.views import schedule_context
 from kumamoto_portal.lib.siteurl import absolute_url
 from kumamoto_portal.serving import outage
 from notices.models import Notice
@@ -34,6 +35,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "today": today,
         "founding": joins[0] if joins else None,
         "member_count": len(rules.members_as_of(municipalities, today)),
+        "members_since": rules.membership_since(municipalities, today),
         "pillars": Pillar.objects.all(),
         "projects": CooperationProject.objects.in_progress().for_listing(),
         "notices": Notice.objects.visible_at(now)[:HOME_NOTICES],
@@ -41,9 +43,8 @@ def home(request: HttpRequest) -> HttpResponse:
     service = Service.objects.current()
     if service is None:
         return render(request, "pages/home.html", context)
-    status = service.schedule().status_at(now)
-    context.update(service=service, status=status)
-    return cache_until_next_change(render(request, "pages/home.html", context), status, now)
+    context.update(service=service, **schedule_context(service, now))
+    return cache_until_next_change(render(request, "pages/home.html", context), context["status"], now)
 
 
 def styleguide(request: HttpRequest) -> HttpResponse:

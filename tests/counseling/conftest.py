@@ -20,7 +20,7 @@ def service(db, source) -> Service:
     service.sources.add(source)
     Menu.objects.create(service=service, name="こころの相談")
     for weekday in (1, 6):  # Tuesday, Sunday
-        WeeklySession.objects.create(service=service, weekday=weekday, start=time(18), end=time(22))
+        WeeklySession.objects.create(service=service, weekday=weekday, start=time(18), end=time(22)).sources.add(source)
     Closure.objects.create(
         service=service, kind="yearly", reason="年末年始", start_month=12, start_day=29, end_month=1, end_day=3
     )

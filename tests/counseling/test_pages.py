@@ -11,7 +11,7 @@ from django.urls import resolve
 from django.utils import timezone
 from icalendar import Calendar
 
-from counseling.models import ExtraSession, Service
+from counseling.models import ExtraSession, Service, WeeklySession
 from kumamoto_portal.serving.pagecache import PageCacheMiddleware
 from tests.helpers import assert_shows, page_text
 
@@ -21,6 +21,14 @@ TOKYO = ZoneInfo("Asia/Tokyo")
 
 def at(*args: int):
     return time_machine.travel(datetime(*args, tzinfo=TOKYO), tick=False)
+
+
+@pytest.fixture(autouse=True)
+def schedule_confirmed(request):
+    """Staff confirmed the article's Tuesdays and Sundays until the end of 2027 (有効期間), as the
+    tests of the status need; tests marked `unconfirmed` keep the reference data as it is."""
+    if request.node.get_closest_marker("unconfirmed") is None:
+        WeeklySession.objects.update(valid_until=date(2027, 12, 31))
 
 
 # (instant in Japan time, expected status text) — the instants of the issue.
@@ -226,3 +234,41 @@ def test_the_live_status_is_a_heading_not_a_status_region(client):
     assert '<h2 class="status-label">受付中</h2>' in service_page
     assert '<h3 class="status-label">受付中</h3>' in home  # under the home page's h2 「いまの受付状況」
     assert 'role="status"' not in service_page + home
+
+
+# --- The reference data as it is: a 2023 article, past the review period ---------------------
+
+
+@pytest.mark.unconfirmed
+def test_sessions_the_2023_article_cannot_vouch_for_are_not_promised(client):
+    with at(2026, 12, 1, 19, 0):
+        service = page_text(client.get("/counseling/"))
+        home = page_text(client.get("/"))
+        calendar = page_text(client.get("/counseling/calendar/"))
+        feed = Calendar.from_ical(client.get("/counseling/sessions.ics").content)
+    for text in (service, home):
+        assert "受付中" not in text and "次の受付は" not in text
+        assert "このサイトで確かめられている受付日は、令和6年12月31日(2024年12月31日)までです。" in text
+        assert "令和5年(2023年)の案内による情報です。最新の状況は玉名市 総合福祉課(電話 0968-75-1121" in text
+    assert "令和6年12月31日(2024年12月31日)より後の毎週の受付日は、出典で確かめられていないため" in calendar
+    assert "has-session" not in client.get("/counseling/calendar/").content.decode()
+    assert "出典" in calendar and "広報たまな" in calendar
+    assert feed.walk("VEVENT") == []
+    assert "2024年12月31日までの受付日です" in str(feed.get("X-WR-CALDESC"))
+
+
+@pytest.mark.unconfirmed
+def test_the_supported_months_still_show_the_article_sessions(client):
+    with at(2026, 12, 1, 19, 0):
+        page = client.get("/counseling/calendar/?month=2024-11")
+    assert page.status_code == 200
+    assert page.content.decode().count("has-session") == 8  # Tuesdays and Sundays of November 2024
+    assert "毎週の受付日は、出典で確かめられていない" not in page_text(page)
+
+
+def test_a_confirmed_period_brings_the_sessions_back_without_an_as_of_sentence_until_it_ends(client):
+    with at(2026, 12, 1, 19, 0):
+        text = page_text(client.get("/counseling/"))
+    assert "受付中" in text
+    # The source itself is still from 2023: the page says so beside the status.
+    assert "令和5年(2023年)の案内による情報です。" in text

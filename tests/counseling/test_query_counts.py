@@ -7,9 +7,11 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 # Each HTML page also asks once for its 最終更新日 (kumamoto_portal/serving/lastmod.py), counted below.
 
 PAGES = {
-    "/counseling/": 9,  # service, weekly sessions, closures, extras, menus, crisis lines, sources, urgent banner
-    "/counseling/calendar/?month=2026-12": 7,  # service, weekly sessions, closures, extras, crisis lines, urgent banner
-    "/counseling/sessions.ics": 4,  # service, weekly sessions, closures, extras
+    # service, weekly sessions and their sources, closures, extras, menus, crisis lines, sources, urgent banner,
+    # site settings (review period; the footer's operator)
+    "/counseling/": 12,
+    "/counseling/calendar/?month=2026-12": 11,  # …the same, without menus
+    "/counseling/sessions.ics": 6,  # service, weekly sessions and their sources, closures, extras, site settings
 }
 
 

@@ -5,15 +5,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from counseling.models import Closure, ExtraSession, WeeklySession
-from counseling.rules import Schedule, covers_yearly, overlaps
+from counseling.models import Closure, ExtraSession
+from counseling.rules import Schedule, WeeklySlot, covers_yearly, month_beyond, overlaps
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 UTC = ZoneInfo("UTC")
 
+SUPPORTED_UNTIL = date(2030, 12, 31)  # the sources support these sessions until then
 WEEKLY = [
-    WeeklySession(weekday=1, start=time(18), end=time(22)),
-    WeeklySession(weekday=6, start=time(18), end=time(22)),
+    WeeklySlot(weekday=1, start=time(18), end=time(22), last_day=SUPPORTED_UNTIL),
+    WeeklySlot(weekday=6, start=time(18), end=time(22), last_day=SUPPORTED_UNTIL),
 ]
 NEW_YEAR = Closure(kind="yearly", reason="年末年始", start_month=12, start_day=29, end_month=1, end_day=3)
 SCHEDULE = Schedule(weekly=WEEKLY, closures=[NEW_YEAR])
@@ -167,3 +168,37 @@ def test_upcoming_gives_the_next_eight_from_now():
 def test_touching_sessions_do_not_overlap():
     assert not overlaps(time(18), time(20), time(20), time(22))
     assert overlaps(time(18), time(21), time(20), time(22))
+
+
+# --- The period the sources support ----------------------------------------------------------
+
+
+def test_weekly_sessions_stop_after_their_last_supported_day():
+    schedule = Schedule(weekly=[WeeklySlot(1, time(18), time(22), last_day=date(2026, 12, 8))])
+    assert [slot.start.date() for slot in schedule.upcoming(jst(2026, 12, 1, 12), 8)] == [
+        date(2026, 12, 1),
+        date(2026, 12, 8),
+    ]
+    after = schedule.status_at(jst(2026, 12, 8, 22, 0))
+    assert not after.is_open and after.next_opening is None
+    assert schedule.supported_until == date(2026, 12, 8)
+    assert schedule.sessions_between(jst(2026, 12, 9), jst(2036, 12, 9)) == []
+
+
+def test_a_session_no_source_dates_is_never_shown():
+    schedule = Schedule(weekly=[WeeklySlot(1, time(18), time(22), last_day=None)])
+    assert schedule.upcoming(jst(2026, 12, 1, 12), 8) == []
+    assert schedule.supported_until is None
+
+
+def test_an_extra_session_after_the_supported_period_still_takes_place():
+    extra = ExtraSession(date=date(2027, 3, 6), start=time(13), end=time(17))
+    schedule = Schedule(weekly=[WeeklySlot(1, time(18), time(22), last_day=date(2026, 12, 8))], extras=[extra])
+    assert schedule.status_at(jst(2026, 12, 9)).next_opening.start == jst(2027, 3, 6, 13)
+
+
+def test_the_calendar_says_when_a_month_runs_past_the_supported_period():
+    schedule = Schedule(weekly=[WeeklySlot(1, time(18), time(22), last_day=date(2026, 12, 8))])
+    assert month_beyond(schedule, date(2026, 12, 1))
+    assert not month_beyond(schedule, date(2026, 11, 1))
+    assert month_beyond(Schedule(weekly=[]), date(2026, 11, 1))
