@@ -181,3 +181,14 @@ def test_new_hours_from_the_addendum_are_shown(client):
     assert "毎月第1金曜日" in ozu and "返却ポスト あり" in ozu
     assert "再開したかは確かめられていません" in text("宇城市立図書館 小川分館")
     assert "開館時間 " not in text("とみあい図書館")  # its source is cut off
+
+
+def test_the_prefectural_library_in_open_data_names_its_operator_and_guesses_no_code(client):
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(client.get("/libraries/facilities.csv").content.decode("utf-8"))))
+    row = dict(zip(rows[0], next(r for r in rows if r[4] == "熊本県立図書館"), strict=True))
+    assert row["都道府県コード又は市区町村コード"] == ""
+    assert (row["都道府県名"], row["団体名"], row["市区町村名"]) == ("熊本県", "熊本県", "")
+    assert row["住所"] == "熊本県熊本市中央区出水2丁目5番1号"
