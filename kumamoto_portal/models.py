@@ -3,6 +3,7 @@ and fields every content app shares."""
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
@@ -11,10 +12,24 @@ from .lib.fields import LineField, PhoneField, WebURLField
 
 SOURCE_NOTE_HELP = "どの事実をどの出典で確かめたかの補足(職員用。住民には表示しません)。"
 SOURCES_REQUIRED = "出典を1つ以上選んでください。出典のない事実は載せられません(一覧になければ「+」で追加できます)。"
+ENCYCLOPEDIA_ONLY = (
+    "百科事典やミラーだけを出典とする事実は、住民に表示できません。"
+    "公式のページ(市町村・施設・国の機関など)で確かめ、その出典を加えてください。"
+)
 
 
 class Source(models.Model):
-    """A document that facts on the site come from (a web page, an article, a data set)."""
+    """A document that facts on the site come from (a web page, an article, a data set).
+
+    Residents see the body that published it (総務省統計局, the library itself). A relay the
+    data was read through (a code repository, a mirror) stays in the staff note. An
+    encyclopedia or a mirror is never shown to residents, and no row may rest on it alone.
+    """
+
+    class Kind(models.TextChoices):
+        OFFICIAL = "official", "公的機関・施設自身の資料"
+        SECONDARY = "secondary", "報道・事例紹介などの二次資料"
+        ENCYCLOPEDIA = "encyclopedia", "百科事典・ミラー(住民には表示しません)"
 
     code = LineField(
         "管理用ID",
@@ -32,6 +47,14 @@ class Source(models.Model):
         "発行年", null=True, blank=True, help_text="日付がわからず、年だけわかる場合。"
     )
     checked_on = models.DateField("確認日", null=True, blank=True, help_text="職員がこの資料を確かめた日。")
+    kind = LineField(
+        "種類",
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.OFFICIAL,
+        help_text="百科事典やミラーは住民に表示されず、それだけを出典とする行は保存できません"
+        "(公式のページを出典に加えてください)。",
+    )
     note = models.TextField("職員用メモ", blank=True, help_text="住民には表示しません。")
     history = content_history()
 
@@ -43,6 +66,10 @@ class Source(models.Model):
     def __str__(self) -> str:
         label = f"{self.title}({self.publisher})" if self.publisher else self.title
         return f"[{self.code}] {label}" if self.code else label  # the admin's pickers; pages use title and publisher
+
+    @property
+    def shown_to_residents(self) -> bool:
+        return self.kind != self.Kind.ENCYCLOPEDIA
 
     @property
     def latest_possible_date(self) -> date | None:
@@ -60,6 +87,13 @@ class Source(models.Model):
         if self.published_on:
             return f"{self.published_on.year}年{self.published_on.month}月{self.published_on.day}日"
         return f"{self.published_year}年" if self.published_year else ""
+
+
+def validate_not_only_encyclopedia(source_ids) -> None:
+    """Admin validator of a row's sources: at least one must be shown to residents."""
+    sources = Source.objects.filter(pk__in=list(source_ids or []))
+    if sources and all(not source.shown_to_residents for source in sources):
+        raise ValidationError(ENCYCLOPEDIA_ONLY, code="encyclopedia_only")
 
 
 def newest_date_label(sources) -> str:

@@ -74,19 +74,22 @@ REFERENCE_REASONS = (REFERENCE_REASON, REFRESH_REASON)
 
 def _unedited(model: type[models.Model], pks: list) -> dict:
     """The rows among `pks` still exactly as the reference data left them, by pk: their newest
-    history record is a reference record and every field still has its recorded value."""
+    history record is a reference record and every field still has its recorded value, or they
+    have no history at all (made by a data migration: the admin always records an edit)."""
     newest: dict = {}
     pk_name = model._meta.pk.attname
     for record in model.history.filter(**{f"{pk_name}__in": pks}).order_by("history_date", "history_id"):
         newest[getattr(record, pk_name)] = record
-    rows = {row.pk: row for row in model._default_manager.filter(pk__in=list(newest))}
     fields = [f.attname for f in model._meta.concrete_fields]
     return {
-        pk: row
-        for pk, row in rows.items()
-        if newest[pk].history_change_reason in REFERENCE_REASONS
-        and newest[pk].history_type != "-"
-        and all(getattr(row, name) == getattr(newest[pk], name) for name in fields)
+        row.pk: row
+        for row in model._default_manager.filter(pk__in=pks)
+        if row.pk not in newest
+        or (
+            newest[row.pk].history_change_reason in REFERENCE_REASONS
+            and newest[row.pk].history_type != "-"
+            and all(getattr(row, name) == getattr(newest[row.pk], name) for name in fields)
+        )
     }
 
 

@@ -47,8 +47,9 @@ def create_sources(apps, schema_editor) -> None:
     then the primary-key sequence moves past them (PostgreSQL), so staff can add sources."""
     Source = apps.get_model("kumamoto_portal", "Source")
     rows = json.loads((Path(settings.BASE_DIR) / "fixtures" / "sources.json").read_text(encoding="utf-8"))
+    known = {field.name for field in Source._meta.fields}  # the fixture may hold fields added later
     for row in rows:
-        Source.objects.get_or_create(pk=row["pk"], defaults=row["fields"])
+        Source.objects.get_or_create(pk=row["pk"], defaults={k: v for k, v in row["fields"].items() if k in known})
     connection = schema_editor.connection
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), [Source]):

@@ -12,7 +12,7 @@ def page_text(response: HttpResponse) -> str:
 
 def service_form(service, **inline_rows) -> dict[str, str]:
     """The POST data of the counseling service's admin form, with `inline_rows` per inline prefix;
-    every row cites the service's source unless the row says "sources": None."""
+    every row cites the service's first source residents see unless the row says "sources": None."""
     data = {
         "name": service.name,
         "channel": service.channel,
@@ -24,7 +24,7 @@ def service_form(service, **inline_rows) -> dict[str, str]:
         "caution": service.caution,
         "contact_department": service.contact_department,
         "contact_phone": service.contact_phone,
-        "sources": str(service.sources.first().pk),
+        "sources": str(service.sources.exclude(kind="encyclopedia").first().pk),
     }
     prefixes = {"menus": [], "weekly_sessions": [], "closures": [], "closures-2": [], "extra_sessions": []}
     prefixes.update(inline_rows)

@@ -4,7 +4,7 @@ residents see a field, sources required, and the inline changes in words for the
 from django.contrib.admin import widgets
 from django.db import models
 
-from kumamoto_portal.models import SOURCES_REQUIRED, Source
+from kumamoto_portal.models import SOURCES_REQUIRED, Source, validate_not_only_encyclopedia
 
 
 def inline_changes(formsets) -> str:
@@ -56,7 +56,8 @@ class SaysWhoSeesIt:
 
 class SourcesRequired:
     """For admins and inlines of content rows: sources are picked with autocomplete (or added
-    with "+"), and a row without any is refused with a clear message."""
+    with "+"), and a row without any, or with only an encyclopedia or a mirror, is refused with
+    a clear message."""
 
     def get_autocomplete_fields(self, request) -> list[str]:
         return [*super().get_autocomplete_fields(request), "sources"]
@@ -65,4 +66,5 @@ class SourcesRequired:
         formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
         if db_field.name == "sources" and formfield is not None:
             formfield.error_messages["required"] = SOURCES_REQUIRED
+            formfield.validators = [*formfield.validators, validate_not_only_encyclopedia]
         return formfield

@@ -10,7 +10,8 @@ from .history import HistoryAdmin
 
 @admin.register(Source)
 class SourceAdmin(HistoryAdmin):
-    list_display = ["code", "title", "publisher", "published_on", "published_year", "checked_on"]
+    list_display = ["code", "title", "publisher", "kind", "published_on", "published_year", "checked_on"]
+    list_filter = ["kind"]
     list_display_links = ["code", "title"]
     search_fields = ["code", "title", "publisher", "url"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

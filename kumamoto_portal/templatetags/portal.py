@@ -92,3 +92,9 @@ def json_ld(value: dict) -> str:
 def plain_text_html(value: str) -> str:
     """Staff-typed plain text as paragraphs, with only safe https:// addresses as links (lib/text.py)."""
     return text.plain_text_html(value)
+
+
+@register.filter
+def for_residents(sources) -> list:
+    """{% for source in sources|for_residents %}: the sources residents see (no encyclopedia or mirror)."""
+    return [source for source in sources or [] if source.shown_to_residents]
