@@ -16,10 +16,20 @@
 Say only what the sources say: what no source confirms is None ("unknown"),
 and a page gathers a row's unknowns into one sentence that sends the resident
 to the library (`Eligibility.unknowns`, `unknown_facts`).
+
+Facts stated as current carry their date once the newest source behind them is past
+the review period (kumamoto_portal/currency.py): a facility's hours, closed days and
+return box rest on the Location's sources (`facility_as_of`), who may borrow on the
+agreement's (`agreement_as_of`, `borrower_notes`). One sentence per facility or
+agreement, never one per line. Views take today once and pass it in.
 """
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
+
+from kumamoto_portal.currency import AsOf, as_of
+from kumamoto_portal.models import Source
 
 from .models import Framework, Kind, KindCount, LibrarySystem, Location, MutualUseAgreement
 
@@ -297,3 +307,81 @@ class SystemSection:
 def system_section(system: LibrarySystem, locations: Sequence[Location], counts: Iterable[KindCount]) -> SystemSection:
     """`system` with `locations` (all of its own, or a subset) grouped by kind against its published counts."""
     return SystemSection(system=system, groups=group_by_kind(locations, counts))
+
+
+def _shown(sources: Iterable[Source]) -> list[Source]:
+    """The sources residents may see: an encyclopedia or a mirror neither dates a fact nor is cited."""
+    return [source for source in sources if source.shown_to_residents]
+
+
+def states_current_facts(location: Location) -> bool:
+    """The location's page states its opening hours, closed days or return box as they are now."""
+    return bool(location.opening_hours or location.closed_days or location.has_return_box is not None)
+
+
+def facility_as_of(location: Location, today: date, review_months: int) -> AsOf | None:
+    """The as-of sentence for a facility's hours, closed days and return box (from the location's own
+    sources), or None when it states none of them or its sources are recent enough."""
+    if not states_current_facts(location):
+        return None
+    return as_of(_shown(location.sources.all()), today, review_months)
+
+
+def agreement_as_of(agreement: MutualUseAgreement | None, today: date, review_months: int) -> AsOf | None:
+    """The as-of sentence for "residents of X may borrow at Y" (from the agreement's sources), or None
+    when they are recent enough or there is no agreement (one's own town's library needs none)."""
+    if agreement is None:
+        return None
+    return as_of(_shown(agreement.sources.all()), today, review_months)
+
+
+@dataclass(frozen=True)
+class BorrowerNote:
+    """One as-of sentence for the agreements of a system whose sources are equally old."""
+
+    residents: tuple[str, ...]  # whose agreements it is about (「玉名市」, 「熊本県内」)
+    note: AsOf
+
+
+@dataclass(frozen=True)
+class Borrowers:
+    """Who may borrow at one system, as the guide lists it, with the dates of those statements."""
+
+    system: LibrarySystem
+    agreements: tuple[MutualUseAgreement, ...]
+    notes: tuple[BorrowerNote, ...]
+
+    @property
+    def one_note_for_all(self) -> bool:
+        """Every agreement of the line rests on equally old sources: the sentence is said once, unlabelled."""
+        return len(self.notes) == 1 and len(self.notes[0].residents) == len(self.agreements)
+
+
+def borrower_notes(agreements: Iterable[MutualUseAgreement], today: date, review_months: int) -> list[Borrowers]:
+    """The agreements grouped by system (in the given order), each group with one as-of sentence per
+    distinct date among its agreements past the review period (so a line never repeats a sentence)."""
+    groups: dict[int, list[MutualUseAgreement]] = {}
+    for agreement in agreements:
+        groups.setdefault(agreement.system_id, []).append(agreement)
+    result = []
+    for members in groups.values():
+        notes: dict[str, tuple[AsOf, list[str]]] = {}  # by sentence: the first note and whose agreements
+        for agreement in members:
+            note = agreement_as_of(agreement, today, review_months)
+            if note is not None:
+                notes.setdefault(note.sentence, (note, []))[1].append(agreement.residents_label)
+        result.append(
+            Borrowers(
+                system=members[0].system,
+                agreements=tuple(members),
+                notes=tuple(BorrowerNote(residents=tuple(names), note=note) for note, names in notes.values()),
+            )
+        )
+    return result
+
+
+def cited(*rows_sources: Iterable[Source]) -> list[Source]:
+    """The sources of the rows a page states facts from, each once, in the order of the 出典 lists
+    (by internal number, then title); never an encyclopedia or a mirror."""
+    unique = {source.pk: source for sources in rows_sources for source in _shown(sources)}
+    return sorted(unique.values(), key=lambda source: (source.code or "", source.title))

@@ -1,15 +1,17 @@
 """Pages of the library mutual use: the guide, the locations, the two finders, open data."""
 
 import csv
+from collections.abc import Iterable
+from datetime import date
 
-from django.db.models import F, Q
+from django.db.models import F, Q, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from areas.models import Municipality
 from kumamoto_portal.lib.siteurl import absolute_url
-from kumamoto_portal.models import Source
+from kumamoto_portal.models import SiteSettings, Source
 from kumamoto_portal.serving import lastmod
 from kumamoto_portal.serving.canonical import query_used
 
@@ -22,46 +24,75 @@ def _sections(systems) -> list[rules.SystemSection]:
     return [rules.system_section(system, system.locations.all(), system.kind_counts.all()) for system in systems]
 
 
+def _date_facilities(locations: Iterable[Location], today: date, review_months: int) -> None:
+    """Give each location (its sources prefetched) `as_of_note`: the as-of sentence its line or page shows
+    beside its hours, closed days and return box (templates/libraries/includes/facility_as_of.html)."""
+    for location in locations:
+        location.as_of_note = rules.facility_as_of(location, today, review_months)
+
+
 def guide(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    review_months = SiteSettings.current().review_months
     sections = _sections(LibrarySystem.objects.with_locations())
     agreements = list(
-        MutualUseAgreement.objects.select_related("home_municipality", "system__municipality").order_by(
+        MutualUseAgreement.objects.select_related("home_municipality", "system__municipality")
+        .prefetch_related("sources")
+        .order_by(
             F("system__municipality__code").asc(nulls_last=True),
             "system__name",
             F("home_municipality__code").asc(nulls_first=True),
         )
     )
+    phones = {section.system.pk: section.phone for section in sections}
     contacts = sorted({(a.contact_department, a.contact_phone) for a in agreements if a.contact_department})
     context = {
         "sections": sections,
         "agreements": agreements,
+        "borrowers": [
+            (group, phones.get(group.system.pk, "")) for group in rules.borrower_notes(agreements, today, review_months)
+        ],
         "refusals": [a for a in agreements if rules.not_at_home_rule(a)],
         "e_library_excluded": [a for a in agreements if a.e_library_excluded_confirmed],
         "teiju": any(a.framework == Framework.TEIJU for a in agreements),
         "contacts": contacts,
-        "members": Municipality.objects.members_as_of(timezone.localdate()),
+        "members": Municipality.objects.members_as_of(today),
         "locations": [location for section in sections for location in section.system.locations.all()],
-        "sources": Source.objects.filter(
-            Q(libraries_librarysystem_set__isnull=False) | Q(libraries_mutualuseagreement_set__isnull=False)
-        ).distinct(),
+        "sources": rules.cited(
+            Source.objects.filter(
+                Q(libraries_librarysystem_set__isnull=False) | Q(libraries_mutualuseagreement_set__isnull=False)
+            ).distinct()
+        ),
     }
     return render(request, "libraries/guide.html", context)
 
 
 def location_list(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "libraries/location_list.html", {"sections": _sections(LibrarySystem.objects.with_locations())}
+    today = timezone.localdate()
+    review_months = SiteSettings.current().review_months
+    systems = list(LibrarySystem.objects.with_locations().prefetch_related("sources", "locations__sources"))
+    sections = _sections(systems)
+    locations = [location for system in systems for location in system.locations.all()]
+    _date_facilities(locations, today, review_months)
+    sources = rules.cited(
+        *(system.sources.all() for system in systems), *(location.sources.all() for location in locations)
     )
+    return render(request, "libraries/location_list.html", {"sections": sections, "sources": sources})
 
 
 def location_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    location = get_object_or_404(Location.objects.select_related("system__municipality"), pk=pk)
+    location = get_object_or_404(
+        Location.objects.select_related("system__municipality").prefetch_related("sources", "system__sources"), pk=pk
+    )
     page_url = absolute_url(request, location.get_absolute_url())
     system = location.system
+    _date_facilities([location], timezone.localdate(), SiteSettings.current().review_months)
     context = {
         "location": location,
         "section": rules.system_section(system, system.locations.all(), system.kind_counts.all()),
         "unknowns": rules.unknown_facts(location),
+        # The location's own facts, and its system's (the loan rules and where items go back).
+        "sources": rules.cited(location.sources.all(), system.sources.all()),
         "json_ld": opendata.location_json_ld(location, page_url),
         "last_changed": lastmod.day_of(
             lastmod.last_changed(
@@ -90,7 +121,26 @@ def return_finder(request: HttpRequest) -> HttpResponse:
         LibrarySystem.objects.refusing_returns_of(borrowed_at.system).order_by("municipality__code"),
     )
     section = rules.system_section(answer.lending_system, answer.allowed, borrowed_at.system.kind_counts.all())
-    context.update(answer=answer, wards=rules.group_by_ward(answer.allowed), section=section)
+    prefetch_related_objects(answer.allowed, "sources")
+    _date_facilities(answer.allowed, timezone.localdate(), SiteSettings.current().review_months)
+    # The lending system's (the rule, the loan rules) and the agreements' that say where items may not go.
+    agreement = "libraries_mutualuseagreement_set__"
+    rule_sources = Source.objects.filter(
+        Q(libraries_librarysystem_set=answer.lending_system)
+        | Q(
+            **{
+                f"{agreement}system": answer.lending_system,
+                f"{agreement}return_rule_confirmed": True,
+                f"{agreement}home_municipality__library_systems__isnull": False,
+            }
+        )
+    ).distinct()
+    context.update(
+        answer=answer,
+        wards=rules.group_by_ward(answer.allowed),
+        section=section,
+        sources=rules.cited(rule_sources, *(location.sources.all() for location in answer.allowed)),
+    )
     return render(request, "libraries/return.html", context)
 
 
@@ -110,18 +160,29 @@ def eligibility_finder(request: HttpRequest) -> HttpResponse:
     agreements = list(
         MutualUseAgreement.objects.filter(Q(home_municipality=resident) | Q(home_municipality__isnull=True))
         .select_related("home_municipality", "system__municipality")
+        .prefetch_related("sources")
         .order_by(F("system__municipality__code").asc(nulls_last=True), "system__name")
     )
-    systems = LibrarySystem.objects.filter(
+    systems = LibrarySystem.objects.prefetch_related("sources").filter(
         Q(municipality=resident) | Q(pk__in=[a.system_id for a in agreements]) | Q(all_partners_known=False)
     )
     sections = {s.system.pk: s for s in _sections(systems.with_locations())}
     own = [s.system for s in sections.values() if s.system.municipality_id == resident.pk]
     eligible = rules.libraries_for_resident(own, agreements, {pk: s.total for pk, s in sections.items()})
     unknown_partners = rules.systems_with_unknown_partners(resident.pk, eligible, [s.system for s in sections.values()])
+    review_months = SiteSettings.current().review_months
     context.update(
         resident=resident,
-        results=[(e, sections[e.system.pk]) for e in eligible],
+        # Each answer with the date of "residents of X may borrow here" once its sources are past review.
+        results=[
+            (e, sections[e.system.pk], rules.agreement_as_of(e.agreement, today, review_months)) for e in eligible
+        ],
+        sources=rules.cited(
+            # The systems as loaded with their sources (an agreement's own `system` has none prefetched).
+            *(sections[e.system.pk].system.sources.all() for e in eligible),
+            *(e.agreement.sources.all() for e in eligible if e.agreement is not None),
+            *(system.sources.all() for system in unknown_partners),
+        ),
         may_be_incomplete=rules.answer_may_be_incomplete(eligible),
         unknown_partners=[sections[system.pk] for system in unknown_partners],
     )
