@@ -341,6 +341,8 @@ class BorrowerNote:
 
     residents: tuple[str, ...]  # whose agreements it is about (「玉名市」, 「熊本県内」)
     note: AsOf
+    contact_department: str = ""  # whom to ask, when those agreements name a contact (else the library)
+    contact_phone: str = ""
 
 
 @dataclass(frozen=True)
@@ -365,16 +367,21 @@ def borrower_notes(agreements: Iterable[MutualUseAgreement], today: date, review
         groups.setdefault(agreement.system_id, []).append(agreement)
     result = []
     for members in groups.values():
-        notes: dict[str, tuple[AsOf, list[str]]] = {}  # by sentence: the first note and whose agreements
+        # By sentence and contact: the first note and whose agreements it is about.
+        notes: dict[tuple[str, str, str], tuple[AsOf, list[str]]] = {}
         for agreement in members:
             note = agreement_as_of(agreement, today, review_months)
             if note is not None:
-                notes.setdefault(note.sentence, (note, []))[1].append(agreement.residents_label)
+                key = (note.sentence, agreement.contact_department, agreement.contact_phone)
+                notes.setdefault(key, (note, []))[1].append(agreement.residents_label)
         result.append(
             Borrowers(
                 system=members[0].system,
                 agreements=tuple(members),
-                notes=tuple(BorrowerNote(residents=tuple(names), note=note) for note, names in notes.values()),
+                notes=tuple(
+                    BorrowerNote(residents=tuple(names), note=note, contact_department=key[1], contact_phone=key[2])
+                    for key, (note, names) in notes.items()
+                ),
             )
         )
     return result
