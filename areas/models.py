@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from kumamoto_portal.currency import AsOf, as_of
 from kumamoto_portal.history import content_history
 from kumamoto_portal.lib.fields import LineField, WebURLField, site_path_validator
 from kumamoto_portal.lib.wareki import validate_convertible
@@ -190,6 +191,9 @@ class PolicyField(Sourced):
     )
     number = models.PositiveSmallIntegerField("番号", validators=[MinValueValidator(1)])
     name = LineField("名称", max_length=60)
+    description = models.TextField(
+        "この項目の説明", blank=True, help_text="名称をやさしい言葉で言いかえた説明。事業の有無など、事実は書きません。"
+    )
     history = content_history()
 
     class Meta:
@@ -232,6 +236,7 @@ class CooperationProject(Sourced, ContactFields):
         PLANNED = "planned", "準備中"
         ACTIVE = "active", "実施中"
         ENDED = "ended", "終了"
+        UNKNOWN = "unknown", "いまの状況は未確認"
 
     title = LineField("事業名", max_length=100)
     slug = models.SlugField(
@@ -253,6 +258,12 @@ class CooperationProject(Sourced, ContactFields):
     municipalities = models.ManyToManyField(
         Municipality, related_name="projects", blank=True, verbose_name="参加市町村"
     )
+    all_members_known = models.BooleanField(
+        "参加市町村をすべて登録済み",
+        default=False,
+        help_text="出典で参加市町村の一部しか確かめられない場合は外します"
+        "(住民には「出典で確かめられた市町村」と表示し、ほかにもある可能性を伝えます)。",
+    )
     summary = models.TextField("概要")
     page_path = LineField(
         "このサイト内の案内ページ",
@@ -269,7 +280,9 @@ class CooperationProject(Sourced, ContactFields):
         verbose_name_plural = "連携事業"
         ordering = ["title"]
         constraints = [
-            models.CheckConstraint(condition=Q(status__in=["planned", "active", "ended"]), name="project_status_valid"),
+            models.CheckConstraint(
+                condition=Q(status__in=["planned", "active", "ended", "unknown"]), name="project_status_valid_2"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -277,6 +290,13 @@ class CooperationProject(Sourced, ContactFields):
 
     def get_absolute_url(self) -> str:
         return reverse("areas:project", args=[self.slug])
+
+    def status_as_of(self, today: date, review_months: int) -> AsOf | None:
+        """The as-of sentence beside 「実施中」 or 「準備中」 once the project's sources are past the
+        review period (kumamoto_portal/currency.py); None for other statuses or recent sources."""
+        if self.status not in (self.Status.ACTIVE, self.Status.PLANNED):
+            return None
+        return as_of(self.sources.all(), today, review_months)
 
 
 class Clerk(models.Model):

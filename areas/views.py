@@ -10,6 +10,7 @@ from django.utils import timezone
 from kumamoto_portal.models import Source
 from kumamoto_portal.serving import lastmod
 from kumamoto_portal.serving.canonical import query_used
+from kumamoto_portal.serving.operator import review_months
 
 from . import facts, rules
 from .models import CooperationProject, Municipality, Pillar, PolicyField
@@ -71,7 +72,7 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
         "sort": sort,
         "columns": SORT_COLUMNS,
         "sorted_by": SORT_COLUMNS[sort],
-        "today": today,
+        "members_since": rules.membership_since(members, today),
         **_figure_references(members),
     }
     return render(request, "areas/municipality_list.html", context)
@@ -104,6 +105,15 @@ def history(request: HttpRequest) -> HttpResponse:
     return render(request, "areas/history.html", context)
 
 
+def with_status_notes(projects, today, months: int) -> list[CooperationProject]:
+    """The projects, each with `status_note`: the as-of sentence its cards show beside
+    「実施中」/「準備中」 (CooperationProject.status_as_of, review period `months`)."""
+    projects = list(projects.prefetch_related("sources"))
+    for project in projects:
+        project.status_note = project.status_as_of(today, months)
+    return projects
+
+
 def policy(request: HttpRequest) -> HttpResponse:
     fields = PolicyField.objects.select_related("group").annotate(project_count=Count("projects"))
     pillars = Pillar.objects.prefetch_related(Prefetch("fields", queryset=fields))
@@ -114,11 +124,16 @@ def policy_field(request: HttpRequest, pillar: int, number: int) -> HttpResponse
     field = get_object_or_404(
         PolicyField.objects.select_related("pillar", "group"), pillar__number=pillar, number=number
     )
-    return render(request, "areas/policy_field.html", {"field": field, "projects": field.projects.all()})
+    projects = with_status_notes(field.projects.for_listing(), timezone.localdate(), review_months(request))
+    return render(request, "areas/policy_field.html", {"field": field, "projects": projects})
 
 
 def project_list(request: HttpRequest) -> HttpResponse:
-    projects = CooperationProject.objects.for_listing().order_by(STATUS_ORDER, "title")
+    projects = with_status_notes(
+        CooperationProject.objects.for_listing().order_by(STATUS_ORDER, "title"),
+        timezone.localdate(),
+        review_months(request),
+    )
     figure = facts.PROJECTS_IN_ARTICLE
     context = {
         "projects": projects,
@@ -129,9 +144,11 @@ def project_list(request: HttpRequest) -> HttpResponse:
 
 
 def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    project = get_object_or_404(CooperationProject.objects.for_listing(), slug=slug)
+    project = get_object_or_404(CooperationProject.objects.for_listing().prefetch_related("sources"), slug=slug)
+    today = timezone.localdate()
     context = {
         "project": project,
+        "as_of_note": project.status_as_of(today, review_months(request)),
         "members": project.municipalities.all(),
         "notices": project.notices.visible_at(timezone.now()),
         "last_changed": lastmod.day_of(

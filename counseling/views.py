@@ -13,8 +13,8 @@ from django.utils.safestring import mark_safe
 from kumamoto_portal.currency import as_of
 from kumamoto_portal.lib.qr import qr_svg
 from kumamoto_portal.lib.siteurl import absolute_url
-from kumamoto_portal.models import SiteSettings
 from kumamoto_portal.serving.canonical import query_used
+from kumamoto_portal.serving.operator import review_months
 
 from . import ical, rules
 from .caching import cache_until_next_change
@@ -34,24 +34,23 @@ def current_service() -> Service:
     return service
 
 
-def schedule_context(service: Service, now: datetime) -> dict:
+def schedule_context(service: Service, now: datetime, months: int) -> dict:
     """The schedule as pages state it now: the status, the last supported day, and the as-of
-    sentence when the schedule's sources are past the review period (also on the home page)."""
-    review_months = SiteSettings.current().review_months
-    schedule = service.schedule(review_months)
+    sentence when the schedule's sources are past the review period of `months` (also on the home page)."""
+    schedule = service.schedule(months)
     sources = {source for session in service.weekly_sessions.all() for source in session.sources.all()}
     return {
         "schedule": schedule,
         "status": schedule.status_at(now),
         "supported_until": schedule.supported_until,
-        "as_of_note": as_of(sources or service.sources.all(), timezone.localdate(now), review_months),
+        "as_of_note": as_of(sources or service.sources.all(), timezone.localdate(now), months),
     }
 
 
 def service_page(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     service = current_service()
-    live = schedule_context(service, now)
+    live = schedule_context(service, now, review_months(request))
     schedule, status = live["schedule"], live["status"]
     context = {
         **live,
@@ -91,7 +90,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
             month = parsed
             query_used(request, month=f"{month:%Y-%m}")
     service = current_service()
-    live = schedule_context(service, timezone.now())
+    live = schedule_context(service, timezone.now(), review_months(request))
     schedule = live["schedule"]
     previous_month = (month - timedelta(days=1)).replace(day=1)
     next_month = (month + timedelta(days=31)).replace(day=1)
@@ -126,7 +125,7 @@ def sessions_ics(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     service = current_service()
     until = datetime.combine(one_year_after(timezone.localdate(now)), time.min, tzinfo=rules.TOKYO)
-    schedule = service.schedule()
+    schedule = service.schedule(review_months(request))
     slots = schedule.sessions_between(now, until)
     page_url = absolute_url(request, reverse("counseling:service"))
     body = ical.sessions_calendar(service, slots, now, page_url, schedule.supported_until)

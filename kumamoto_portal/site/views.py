@@ -13,12 +13,14 @@ from django.utils.cache import add_never_cache_headers
 
 from areas import rules
 from areas.models import CooperationProject, Municipality, Pillar
+from areas.views import with_status_notes
 from counseling.caching import cache_until_next_change
 from counseling.models import Service
 from counseling.rules import Status
 from counseling.views import schedule_context
 from kumamoto_portal.lib.siteurl import absolute_url
 from kumamoto_portal.serving import outage
+from kumamoto_portal.serving.operator import review_months
 from notices.models import Notice
 
 HOME_NOTICES = 5
@@ -37,13 +39,15 @@ def home(request: HttpRequest) -> HttpResponse:
         "member_count": len(rules.members_as_of(municipalities, today)),
         "members_since": rules.membership_since(municipalities, today),
         "pillars": Pillar.objects.all(),
-        "projects": CooperationProject.objects.in_progress().for_listing(),
+        "projects": with_status_notes(
+            CooperationProject.objects.in_progress().for_listing(), today, review_months(request)
+        ),
         "notices": Notice.objects.visible_at(now)[:HOME_NOTICES],
     }
     service = Service.objects.current()
     if service is None:
         return render(request, "pages/home.html", context)
-    context.update(service=service, **schedule_context(service, now))
+    context.update(service=service, **schedule_context(service, now, review_months(request)))
     return cache_until_next_change(render(request, "pages/home.html", context), context["status"], now)
 
 

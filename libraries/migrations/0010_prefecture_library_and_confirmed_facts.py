@@ -5,6 +5,17 @@ import kumamoto_portal.lib.fields
 from django.db import migrations, models
 
 
+def drop_rows_the_old_schema_cannot_hold(apps, schema_editor):
+    """Backwards: agreements for everyone in the prefecture and systems without a municipality
+    (熊本県立図書館) cannot exist before this migration."""
+    apps.get_model("libraries", "MutualUseAgreement").objects.filter(home_municipality__isnull=True).delete()
+    systems = apps.get_model("libraries", "LibrarySystem").objects.filter(municipality__isnull=True)
+    apps.get_model("libraries", "Location").objects.filter(system__in=systems).delete()
+    apps.get_model("libraries", "MutualUseAgreement").objects.filter(system__in=systems).delete()
+    apps.get_model("libraries", "KindCount").objects.filter(system__in=systems).delete()
+    systems.delete()
+
+
 def keep_what_was_confirmed(apps, schema_editor):
     """Before this migration, a system's return places counted as confirmed when an agreement under
     which it lends was (熊本市・玉名市, S37), and the same article excludes the e-library for those
@@ -256,5 +267,5 @@ class Migration(migrations.Migration):
                 violation_error_message="この図書館の「県内のすべての人」の行は、すでに登録されています。",
             ),
         ),
-        migrations.RunPython(keep_what_was_confirmed, migrations.RunPython.noop),
+        migrations.RunPython(keep_what_was_confirmed, drop_rows_the_old_schema_cannot_hold),
     ]

@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 @time_machine.travel("2026-11-25 12:00 +0900")
 def test_home_counts_members_today_and_since_when(client):
     page = page_text(client.get("/"))
-    assert "24 市町村(令和8年11月25日・2026年11月25日現在)" in page
+    assert "24 市町村(令和7年3月27日から)" in page  # the last change, not today's date
     assert "平成28年3月30日(2016年3月30日)に 17 市町村で発足" in page
     for pillar in ["圏域全体の経済成長のけん引", "高次の都市機能の集積・強化", "圏域全体の生活関連機能サービスの向上"]:
         assert pillar in page
@@ -24,7 +24,7 @@ def test_home_counts_members_today_and_since_when(client):
 
 @time_machine.travel("2023-11-01 12:00 +0900")
 def test_home_counts_20_members_when_the_article_was_written(client):
-    assert "20 市町村(令和5年11月1日・2023年11月1日現在)" in page_text(client.get("/"))
+    assert "20 市町村(令和5年10月24日から)" in page_text(client.get("/"))
 
 
 def test_member_list_shows_every_member_with_reading_and_dates(client):
@@ -144,7 +144,9 @@ def test_policy_field_page(client):
     page = page_text(client.get("/policy/3/14/"))
     assert "持続可能な地域公共交通網の形成" in page
     assert "結び付きネットワークの強化に係る政策分野" in page
-    assert "この項目に登録されている連携事業は、まだありません" in page
+    assert "バスや鉄道など、続けられる地域の公共交通をつくる分野です。" in page  # explains the field
+    assert "どの連携事業がこの項目にあたるかは、出典で確かめられていないため" in page
+    assert "まだありません" not in page
 
 
 @pytest.mark.parametrize(
@@ -159,7 +161,7 @@ def test_project_page(client):
     assert_shows(
         page,
         "実施中",
-        "政策分野 未設定",
+        "政策分野 出典で確かめられていないため、載せていません",
         "開始日 不明",
         "玉名市 コミュニティ推進課",
     )
@@ -173,7 +175,7 @@ def test_unknown_project_gives_404(client):
 
 def test_project_list(client):
     page = page_text(client.get("/projects/"))
-    assert "ページのある 2 件" in page
+    assert "出典で確かめられた 5 件を紹介しています(圏域のすべての事業ではありません)" in page
 
 
 def test_an_unknown_population_shows_as_unknown_and_flags_the_total(client):

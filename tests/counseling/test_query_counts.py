@@ -8,9 +8,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
 PAGES = {
     # service, weekly sessions and their sources, closures, extras, menus, crisis lines, sources, urgent banner,
-    # site settings (review period; the footer's operator)
-    "/counseling/": 12,
-    "/counseling/calendar/?month=2026-12": 11,  # …the same, without menus
+    # site settings (the review period and the footer's operator, read once: serving/operator.py)
+    "/counseling/": 11,
+    "/counseling/calendar/?month=2026-12": 10,  # …the same, without menus
     "/counseling/sessions.ics": 6,  # service, weekly sessions and their sources, closures, extras, site settings
 }
 
