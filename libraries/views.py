@@ -11,9 +11,10 @@ from django.utils import timezone
 
 from areas.models import Municipality
 from kumamoto_portal.lib.siteurl import absolute_url
-from kumamoto_portal.models import SiteSettings, Source
+from kumamoto_portal.models import Source
 from kumamoto_portal.serving import lastmod
 from kumamoto_portal.serving.canonical import query_used
+from kumamoto_portal.serving.operator import review_months as review_period
 
 from . import opendata, rules
 from .forms import EligibilityFinderForm, ReturnFinderForm, error_status, first_error
@@ -33,7 +34,7 @@ def _date_facilities(locations: Iterable[Location], today: date, review_months: 
 
 def guide(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    review_months = SiteSettings.current().review_months
+    review_months = review_period(request)
     sections = _sections(LibrarySystem.objects.with_locations())
     agreements = list(
         MutualUseAgreement.objects.select_related("home_municipality", "system__municipality")
@@ -69,7 +70,7 @@ def guide(request: HttpRequest) -> HttpResponse:
 
 def location_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    review_months = SiteSettings.current().review_months
+    review_months = review_period(request)
     systems = list(LibrarySystem.objects.with_locations().prefetch_related("sources", "locations__sources"))
     sections = _sections(systems)
     locations = [location for system in systems for location in system.locations.all()]
@@ -86,7 +87,7 @@ def location_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     page_url = absolute_url(request, location.get_absolute_url())
     system = location.system
-    _date_facilities([location], timezone.localdate(), SiteSettings.current().review_months)
+    _date_facilities([location], timezone.localdate(), review_period(request))
     context = {
         "location": location,
         "section": rules.system_section(system, system.locations.all(), system.kind_counts.all()),
@@ -122,7 +123,7 @@ def return_finder(request: HttpRequest) -> HttpResponse:
     )
     section = rules.system_section(answer.lending_system, answer.allowed, borrowed_at.system.kind_counts.all())
     prefetch_related_objects(answer.allowed, "sources")
-    _date_facilities(answer.allowed, timezone.localdate(), SiteSettings.current().review_months)
+    _date_facilities(answer.allowed, timezone.localdate(), review_period(request))
     # The lending system's (the rule, the loan rules) and the agreements' that say where items may not go.
     agreement = "libraries_mutualuseagreement_set__"
     rule_sources = Source.objects.filter(
@@ -170,7 +171,7 @@ def eligibility_finder(request: HttpRequest) -> HttpResponse:
     own = [s.system for s in sections.values() if s.system.municipality_id == resident.pk]
     eligible = rules.libraries_for_resident(own, agreements, {pk: s.total for pk, s in sections.items()})
     unknown_partners = rules.systems_with_unknown_partners(resident.pk, eligible, [s.system for s in sections.values()])
-    review_months = SiteSettings.current().review_months
+    review_months = review_period(request)
     context.update(
         resident=resident,
         # Each answer with the date of "residents of X may borrow here" once its sources are past review.

@@ -60,17 +60,20 @@ def test_each_municipality_page_lists_its_sources_linked_where_a_url_is_known(cl
 def test_each_location_page_lists_its_sources(client):
     for location in Location.objects.prefetch_related("sources"):
         listing = sources_list(client.get(location.get_absolute_url()).content.decode())
-        assert {s.url for s in location.sources.all() if s.url} <= linked(listing)
-        assert all(s.title in listing for s in location.sources.all())
-        assert location.sources.exists()
+        shown = [s for s in location.sources.all() if s.shown_to_residents]
+        assert {s.url for s in shown if s.url} <= linked(listing)
+        assert all(s.title in listing for s in shown)
+        assert shown  # every location rests on a source residents may see
+        # An encyclopedia or a mirror (S18, wikiwand) is never listed.
+        assert not any(s.title in listing for s in location.sources.all() if not s.shown_to_residents)
 
 
 def test_the_counseling_page_lists_its_sources_with_their_dates(client):
     service = Service.objects.get()
     listing = sources_list(client.get("/counseling/").content.decode())
     for source in service.sources.all():
-        assert source.title in listing
-        assert source.date_label in listing
+        assert (source.title in listing) == source.shown_to_residents  # S15 (an encyclopedia) never
+        assert not source.shown_to_residents or source.date_label in listing
     assert "2023年" in listing  # the article: its year is all that is known
 
 
@@ -186,14 +189,14 @@ def test_the_tamana_e_library_cites_the_case_report_not_the_article(client):
 
 def test_the_counseling_hours_say_as_of_when_they_are_known(client):
     text = page_text(client.get("/counseling/"))
-    assert "この受付日と受付時間は、2023年の資料" in text
+    assert "令和5年(2023年)の案内による情報です。" in text
 
 
 def test_the_articles_headline_figure_stays_with_its_date_and_source(client):
     text = page_text(client.get("/projects/"))
     assert "圏域全体では 69 の連携事業に取り組んでいました(2023年、玉名市が加わり20市町村になった時点" in text
     assert "出典: 玉名市「広域での新たな行政サービスを行います(広報たまな)」" in text
-    assert "ページのある 2 件を紹介しています" in text
+    assert "出典で確かめられた 5 件を紹介しています(圏域のすべての事業ではありません)" in text
 
 
 def test_the_accessibility_contact_names_its_office_and_the_date_of_its_source(client):

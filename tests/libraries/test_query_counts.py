@@ -21,24 +21,25 @@ def _pages() -> dict[str, int]:
     every page shows: counted once on /accessibility/, a page with no data of its own)."""
     ueki = Location.objects.get(name="植木図書館").pk
     # Each library page also asks once for its 最終更新日 (kumamoto_portal/serving/lastmod.py), counted below.
-    # Issue 21 (facts with their dates): a page that states facts as current reads the review period once
-    # (SiteSettings) and prefetches the sources those facts rest on, one query per kind of row, whatever
+    # Issue 21 (facts with their dates): a page that states facts as current reads the review period from
+    # the site settings the layout reads anyway (serving/operator.py: not counted again) and prefetches
+    # the sources those facts rest on, one query per kind of row, whatever
     # the number of rows; the 出典 lists are built from the same prefetched sources.
     return {
-        # + review period, agreements' sources (who may borrow)
-        "/libraries/": 9,  # systems+municipality, locations, kind counts, agreements, members, sources, 最終更新日
-        # + review period, systems' sources, locations' sources (return boxes, 出典)
-        "/libraries/locations/": 7,  # systems+municipality, locations, kind counts, 最終更新日
-        # + review period, its system's sources (loan rules, return places in the 出典 list); its own
+        # + agreements' sources (who may borrow)
+        "/libraries/": 8,  # systems+municipality, locations, kind counts, agreements, members, sources, 最終更新日
+        # + systems' sources, locations' sources (return boxes, 出典)
+        "/libraries/locations/": 6,  # systems+municipality, locations, kind counts, 最終更新日
+        # + its system's sources (loan rules, return places in the 出典 list); its own
         # sources were already read by the 出典 list, now prefetched for the as-of sentence too
-        f"/libraries/locations/{ueki}/": 7,  # the location, its system's places and counts, sources, 最終更新日
+        f"/libraries/locations/{ueki}/": 6,  # the location, its system's places and counts, sources, 最終更新日
         "/libraries/return/": 2,  # all locations with system and municipality (the form), 最終更新日
-        # + review period, the places' sources (return boxes), the rule's sources (system and agreements)
-        f"/libraries/return/?from={ueki}": 8,  # locations, lookup, who refuses its returns, counts, 最終更新日
+        # + the places' sources (return boxes), the rule's sources (system and agreements)
+        f"/libraries/return/?from={ueki}": 7,  # locations, lookup, who refuses its returns, counts, 最終更新日
         "/libraries/return/?from=abc": 2,  # locations for the form again, 最終更新日
         "/libraries/eligibility/": 2,  # members (the form), 最終更新日
-        # + review period, agreements' sources (who may borrow), systems' sources (出典)
-        "/libraries/eligibility/?resident=432067": 10,  # members, lookup, agreements, systems, places, counts, date
+        # + agreements' sources (who may borrow), systems' sources (出典)
+        "/libraries/eligibility/?resident=432067": 9,  # members, lookup, agreements, systems, places, counts, date
         "/libraries/eligibility/?resident=999999": 3,  # members, the form's lookup (found nothing), 最終更新日
     }
 
