@@ -94,6 +94,7 @@ class ServiceAdmin(ContentAdmin):
 
 @admin.register(CrisisLine)
 class CrisisLineAdmin(ContentAdmin):
-    list_display = ["name", "phone", "hours", "order"]
+    list_display = ["name", "phone", "hours", "crisis", "foreign_languages", "order"]
     list_editable = ["order"]
-    search_fields = ["name"]
+    list_filter = ["crisis", "foreign_languages"]
+    search_fields = ["name", "name_en"]

@@ -293,12 +293,49 @@ class Closure(Sourced):
 
 
 class CrisisLine(Sourced):
-    """A telephone help line shown beside the service (24-hour and other lines)."""
+    """A telephone help line shown beside the service.
+
+    One row per line, in up to two sections of the pages (counseling/rules.py `help_lines`):
+    「いますぐ話を聞いてほしいときは」 (`crisis`: 24-hour and other lines for when LINE is closed)
+    and 「外国語で相談できる電話窓口」 (`foreign_languages`). A line in both (よりそいホットライン)
+    is one row with both flags, never two rows. `languages` holds only the languages a source
+    names; empty means the source names none, and the page says so.
+    """
 
     name = LineField("名称", max_length=60)
+    name_en = LineField("英語の名称", max_length=120, blank=True, help_text="出典にある英語の名称。なければ空欄。")
     phone = PhoneField("電話番号", max_length=20)
+    other_phone = PhoneField(
+        "別の電話番号", max_length=20, blank=True, help_text="一部の電話からかける番号など(出典にある場合だけ)。"
+    )
+    other_phone_note = LineField(
+        "別の電話番号の説明", max_length=60, blank=True, help_text="例: IP 電話やプリペイド式の携帯電話から"
+    )
     hours = LineField("受付時間", max_length=120, blank=True)
     note = LineField("備考", max_length=120, blank=True)
+    crisis = models.BooleanField(
+        "いますぐの相談先",
+        default=True,
+        help_text="「いますぐ話を聞いてほしいときは(電話)」と、LINE 相談の時間外の電話窓口に載せます。",
+    )
+    foreign_languages = models.BooleanField(
+        "外国語で相談できる窓口",
+        default=False,
+        help_text="「外国語で相談できる電話窓口」に載せます。出典が外国語での相談を案内している窓口だけ。",
+    )
+    languages = LineField(
+        "対応言語",
+        max_length=200,
+        blank=True,
+        help_text="出典が挙げる言語だけを「、」で区切って書きます。出典に言語がなければ空欄にします"
+        "(ページには「対応言語は案内されていません」と表示します)。",
+    )
+    foreign_note = LineField(
+        "外国語の相談についての備考",
+        max_length=120,
+        blank=True,
+        help_text="外国語で相談できる電話窓口の欄だけに表示します。例: 外国語で相談できる時間は案内されていません。",
+    )
     order = models.PositiveSmallIntegerField("表示順", default=10)
     history = content_history()
 
@@ -312,4 +349,5 @@ class CrisisLine(Sourced):
 
     def get_absolute_url(self) -> str:
         """The phone lines on the service page."""
-        return reverse("counseling:service") + "#crisis-title"
+        section = "#foreign-lines-title" if self.foreign_languages and not self.crisis else "#crisis-title"
+        return reverse("counseling:service") + section

@@ -234,3 +234,42 @@ def month_beyond(schedule: Schedule, month: date) -> bool:
     (the calendar then says those days are not shown)."""
     last = date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
     return schedule.supported_until is None or last > schedule.supported_until
+
+
+class PhoneLine(Protocol):
+    crisis: bool  # shown under 「いますぐ話を聞いてほしいときは」 and beside the calendar
+    foreign_languages: bool  # shown under 「外国語で相談できる電話窓口」
+
+
+L = TypeVar("L", bound=PhoneLine)
+
+
+@dataclass(frozen=True)
+class HelpLines:
+    """The phone lines of the pages, by section, each in the order given (the lines' 表示順)."""
+
+    crisis: list  # lines for when LINE is closed (24-hour and other lines)
+    foreign: list  # lines where a source says one may consult in a foreign language
+
+
+def help_lines(lines: Iterable[L]) -> HelpLines:
+    """Split the phone lines into the pages' two sections. A line with both flags (よりそいホットライン)
+    is in both sections; a line with neither is in none (staff keep it without showing it)."""
+    lines = list(lines)
+    return HelpLines(
+        crisis=[line for line in lines if line.crisis],
+        foreign=[line for line in lines if line.foreign_languages],
+    )
+
+
+S = TypeVar("S")
+
+
+def sources_once(*groups: Iterable[S]) -> list[S]:
+    """The sources of every group, each once (by primary key), in the order they first appear:
+    the page's 出典 list for the service and each phone line it shows."""
+    seen: dict[object, S] = {}
+    for group in groups:
+        for source in group:
+            seen.setdefault(getattr(source, "pk", source), source)
+    return list(seen.values())

@@ -47,6 +47,18 @@ def schedule_context(service: Service, now: datetime, months: int) -> dict:
     }
 
 
+def phone_lines(service: Service) -> dict:
+    """The phone lines of the pages by section (rules.help_lines) and the 出典 list: the service's
+    sources, then each shown line's (two queries: the lines and their sources)."""
+    lines = rules.help_lines(CrisisLine.objects.prefetch_related("sources"))
+    shown = [*lines.crisis, *lines.foreign]
+    return {
+        "crisis_lines": lines.crisis,
+        "foreign_lines": lines.foreign,
+        "sources": rules.sources_once(service.sources.all(), *(line.sources.all() for line in shown)),
+    }
+
+
 def service_page(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     service = current_service()
@@ -54,12 +66,11 @@ def service_page(request: HttpRequest) -> HttpResponse:
     schedule, status = live["schedule"], live["status"]
     context = {
         **live,
+        **phone_lines(service),
         "service": service,
-        "sources": list(service.sources.all()),
         "upcoming": schedule.upcoming(now, UPCOMING_COUNT),
         "weekly_text": describe_weekly(schedule.weekly),
         "closures": schedule.closures,
-        "crisis_lines": CrisisLine.objects.all(),
         "qr": mark_safe(qr_svg(service.friend_add_url, f"{service.name} の友だち追加用二次元コード"))
         if service.friend_add_url
         else "",
@@ -99,12 +110,11 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
         "supported_until": schedule.supported_until,
         "unsupported_days": rules.month_beyond(schedule, month),
         "as_of_note": live["as_of_note"],
-        "sources": list(service.sources.all()),
+        **phone_lines(service),
         "month": month,
         "weeks": rules.month_weeks(schedule, month.year, month.month),
         "weekly_text": describe_weekly(schedule.weekly),
         "closures": schedule.closures,
-        "crisis_lines": CrisisLine.objects.all(),
         "error": error,
         "today": today,
         "previous_month": previous_month if previous_month.year >= FIRST_YEAR else None,
