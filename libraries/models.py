@@ -97,6 +97,7 @@ class LibrarySystem(Sourced):
 
     objects = LibrarySystemQuerySet.as_manager()
     history = content_history()
+    facts_that_may_be_unknown = ("website", "loan_rules")  # see Location
 
     class Meta:
         verbose_name = "図書館(自治体ごと)"
@@ -167,6 +168,8 @@ class Location(Sourced):
     return_box_note = LineField("返却ポストの注記", max_length=120, blank=True)
     display_order = models.PositiveSmallIntegerField("表示順", default=100, validators=[MinValueValidator(0)])
     history = content_history()
+    # Counted per town in the admin's 「確認が必要な情報」 (kumamoto_portal/review.py) while empty.
+    facts_that_may_be_unknown = ("address", "phone", "opening_hours", "closed_days", "has_return_box")
 
     class Meta:
         verbose_name = "施設"
@@ -243,6 +246,7 @@ class MutualUseAgreement(Sourced, ContactFields):
     )
     notes = models.TextField("備考", blank=True)
     history = content_history()
+    facts_that_may_be_unknown = ("since", "what_to_bring")  # see Location
 
     class Meta:
         verbose_name = "相互利用の協定"

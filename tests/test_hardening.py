@@ -134,6 +134,7 @@ def test_a_line_break_in_a_one_line_field_is_refused_by_the_model_and_the_admin(
 
 
 @pytest.mark.usefixtures("reference_data")
+@pytest.mark.usefixtures("confirmed_schedule")
 def test_the_ics_feed_answers_200_whatever_the_database_holds(client):
     Service.objects.update(name="LINE相談\r\nX-INJECTED:1\n", channel="LINE\n")
     response = client.get("/counseling/sessions.ics")

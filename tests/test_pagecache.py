@@ -91,6 +91,7 @@ def test_edit_history_rows_and_migration_copies_are_not_content():
     assert not pagecache.is_content_model(frozen)
 
 
+@pytest.mark.usefixtures("confirmed_schedule")
 def test_the_live_status_is_not_served_past_its_change(client):
     with at(2026, 12, 1, 17, 59, 0):
         assert "受付時間外" in page_text(client.get("/counseling/"))
@@ -103,6 +104,7 @@ def test_the_live_status_is_not_served_past_its_change(client):
         assert "受付中" in page_text(client.get("/"))
 
 
+@pytest.mark.usefixtures("confirmed_schedule")
 def test_a_schedule_edit_changes_the_status_at_once(client):
     with at(2026, 12, 1, 19, 0, 0):
         assert "受付中" in page_text(client.get("/counseling/"))
@@ -123,7 +125,7 @@ def test_other_query_strings_and_hosts_are_other_pages(client):
 
 def test_error_pages_are_not_cached(client, django_assert_num_queries):
     client.get("/areas/999999/")
-    with django_assert_num_queries(3):  # the version, the lookup again, the urgent banner
+    with django_assert_num_queries(4):  # the version, the lookup again, the urgent banner, the footer's operator
         assert client.get("/areas/999999/").status_code == 404
 
 
@@ -239,6 +241,7 @@ def test_the_health_check_is_never_cached(client):
     assert not stored(answer)
 
 
+@pytest.mark.usefixtures("confirmed_schedule")
 def test_a_late_copy_leaves_out_the_live_status_and_is_not_kept_by_browsers(client):
     with at(2026, 12, 1, 19, 0, 0):
         live = client.get("/counseling/", HTTP_ACCEPT_ENCODING="gzip")

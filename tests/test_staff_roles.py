@@ -51,7 +51,10 @@ def test_a_librarian_finds_and_adds_sources_but_cannot_change_them(librarian):
         {"term": "相互利用", "app_label": "libraries", "model_name": "location", "field_name": "sources"},
     )
     assert found.status_code == 200
-    assert [row["text"] for row in found.json()["results"]] == ["[S16] 近隣市町村相互利用について(熊本市立図書館)"]
+    assert [row["text"] for row in found.json()["results"]] == [
+        "[S16] 近隣市町村相互利用について(熊本市立図書館)",
+        "[S62] 図書館相互利用サービスの開始について(平成26年4月1日から)(荒尾市)",
+    ]
     assert librarian.get("/admin/kumamoto_portal/source/add/").status_code == 200
     assert librarian.post("/admin/kumamoto_portal/source/16/change/", {"title": "x"}).status_code == 403
 

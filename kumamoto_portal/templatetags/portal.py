@@ -12,7 +12,9 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django import template
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from kumamoto_portal.lib import phones, text, wareki
@@ -98,3 +100,14 @@ def plain_text_html(value: str) -> str:
 def for_residents(sources) -> list:
     """{% for source in sources|for_residents %}: the sources residents see (no encyclopedia or mirror)."""
     return [source for source in sources or [] if source.shown_to_residents]
+
+
+@register.filter
+def admin_label(row) -> str:
+    """{{ row|admin_label }} → 「施設: 玉名市民図書館」, linked to its admin form when it has one."""
+    opts = row._meta
+    try:
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[row.pk])
+    except NoReverseMatch:  # edited inside another form (menus, sessions)
+        return format_html("{}: {}", opts.verbose_name, row)
+    return format_html('{}: <a href="{}">{}</a>', opts.verbose_name, url, row)

@@ -14,9 +14,10 @@ pytestmark = pytest.mark.django_db
 # Each HTML page also asks once for its 最終更新日 (kumamoto_portal/serving/lastmod.py), counted below.
 
 PAGES = {
-    "/notices/": 4,  # the count (paginator), the page of notices, the urgent banner
-    "/notices/?page=2": 4,
-    "/notices/{pk}/": 4,  # the notice with its project, its municipalities, the urgent banner
+    # + the site settings (the footer's operator) on every page
+    "/notices/": 5,  # the count (paginator), the page of notices, the urgent banner
+    "/notices/?page=2": 5,
+    "/notices/{pk}/": 5,  # the notice with its project, its municipalities, the urgent banner
     "/notices/feed.atom": 1,  # the 20 newest
 }
 
