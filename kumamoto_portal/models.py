@@ -96,6 +96,15 @@ def validate_not_only_encyclopedia(source_ids) -> None:
         raise ValidationError(ENCYCLOPEDIA_ONLY, code="encyclopedia_only")
 
 
+def sources_of(*querysets: models.QuerySet) -> models.QuerySet:
+    """The sources the rows of `querysets` (of Sourced models) cite, each once, in code order:
+    a page's 出典 list (one query when evaluated)."""
+    condition = models.Q(pk__in=[])
+    for rows in querysets:
+        condition |= models.Q(**{f"{rows.model._meta.get_field('sources').related_query_name()}__in": rows})
+    return Source.objects.filter(condition).distinct().order_by("code", "title")
+
+
 def newest_date_label(sources) -> str:
     """When the newest of `sources` was published, as precisely as known ("2023年"); "" when none has a date.
     Pages say facts are "as of" this (e.g. the LINE counseling hours)."""

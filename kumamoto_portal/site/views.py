@@ -19,6 +19,7 @@ from counseling.models import Service
 from counseling.rules import Status
 from counseling.views import schedule_context
 from kumamoto_portal.lib.siteurl import absolute_url
+from kumamoto_portal.models import sources_of
 from kumamoto_portal.serving import outage
 from kumamoto_portal.serving.operator import review_months
 from notices.models import Notice
@@ -44,6 +45,12 @@ def home(request: HttpRequest) -> HttpResponse:
         ),
         "notices": Notice.objects.visible_at(now)[:HOME_NOTICES],
     }
+    context["sources"] = sources_of(
+        Municipality.objects.all(),
+        Pillar.objects.all(),
+        CooperationProject.objects.in_progress(),
+        Service.objects.all(),
+    )
     service = Service.objects.current()
     if service is None:
         return render(request, "pages/home.html", context)

@@ -9,8 +9,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 # site settings (the footer's operator and the review period: serving/operator.py), counted below.
 PAGES = {
     # municipalities, pillars, projects + their sources, service + weekly + their sources, closures, extras,
-    # banner, newest notices
-    "/": 13,
+    # banner, newest notices, the 出典 list (every member's, pillar's, project's and the service's sources)
+    "/": 14,
     "/areas/": 4,  # members as of today, urgent banner
     "/areas/432067/": 9,  # municipality+figure sources, sources, projects, systems, locations, banner, notices
     "/areas/history/": 4,  # all municipalities, urgent banner
