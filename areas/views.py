@@ -11,6 +11,7 @@ from kumamoto_portal.models import Source
 from kumamoto_portal.serving import lastmod
 from kumamoto_portal.serving.canonical import query_used
 from kumamoto_portal.serving.operator import review_months
+from libraries.rules import system_section
 
 from . import facts, rules
 from .models import CooperationProject, Municipality, Pillar, PolicyField
@@ -91,8 +92,12 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
     context = {
         "municipality": municipality,
         "projects": municipality.projects.for_listing(),
-        # Reverse relation from the libraries app; areas does not import it.
-        "library_systems": municipality.library_systems.prefetch_related("locations"),
+        # Reverse relation from the libraries app, with the libraries' own rule for how many places a
+        # system has (「21 か所のうち 9 か所」, 「少なくとも 1 か所」), as the library pages count them.
+        "library_sections": [
+            system_section(system, system.locations.all(), system.kind_counts.all())
+            for system in municipality.library_systems.prefetch_related("locations", "kind_counts")
+        ],
         # Reverse relation from the notices app, likewise.
         "notices": municipality.notices.visible_at(timezone.now()),
     }
