@@ -53,7 +53,8 @@ def review_queue(today: date, review_months: int, rows_of: Callable[[type[Model]
         if rows is None:
             continue
         for row in rows.prefetch_related("sources"):
-            sources = list(row.sources.all())
+            # An encyclopedia or a mirror is never shown and cannot be checked against: not queued.
+            sources = [s for s in row.sources.all() if s.shown_to_residents]
             overdue = [s for s in sources if needs_review(s, today, review_months)]
             for source in overdue:
                 by_source.setdefault(source.pk, QueuedSource(source)).rows.append(row)

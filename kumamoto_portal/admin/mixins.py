@@ -38,7 +38,7 @@ class WithoutSeconds:
 SHOWN = "住民のページに表示されます。"
 NOT_SHOWN = "職員用です(住民には表示しません)。"
 # Fields that order or annotate rows for staff; every other content field is shown to residents.
-STAFF_ONLY_FIELDS = {"source_note", "note_for_staff", "display_order", "order", "checked_on"}
+STAFF_ONLY_FIELDS = {"source_note", "note_for_staff", "display_order", "order", "checked_on", "review_months"}
 
 
 class SaysWhoSeesIt:

@@ -120,3 +120,20 @@ def test_a_town_clerk_in_the_browser_and_the_guide_screenshots(page: Page, live_
         _shot(page, "staff-notice-form")
         page.goto(live_server.url + "/admin/areas/municipality/add/")
         _shot(page, "staff-municipality-form")
+
+        page.goto(live_server.url + "/admin/")
+        page.get_by_role("link", name="確認が必要な情報").click()
+        expect(page.get_by_role("heading", name="確認が必要な出典", exact=False)).to_be_visible()
+        _shot(page, "staff-review-queue")
+        before = page.get_by_role("button", name="確認した").count()
+        page.get_by_role("button", name="確認した").first.click()
+        expect(page.get_by_text("に確認したと記録しました")).to_be_visible()
+        assert page.get_by_role("button", name="確認した").count() == before - 1
+
+        page.goto(live_server.url + "/admin/kumamoto_portal/sitesettings/add/")
+        page.locator("#id_operator_name").fill("熊本連携中枢都市圏ポータル運営事務局")
+        page.locator("#id_operator_phone").fill("096-328-2035")
+        _shot(page, "staff-site-settings")
+        page.get_by_role("button", name="保存", exact=True).click()
+        page.goto(live_server.url + "/")
+        expect(page.locator(".site-footer")).to_contain_text("サイトの運営者: 熊本連携中枢都市圏ポータル運営事務局")
