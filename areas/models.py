@@ -49,6 +49,14 @@ class MunicipalityQuerySet(models.QuerySet):
         """Members on `day` (joined on or before it). Same rule as rules.members_as_of."""
         return self.filter(joined_on__lte=day)
 
+    def cited_sources(self) -> models.QuerySet:
+        """Every source these municipalities cite, their figures' included: a list page's 出典 (one query)."""
+        return Source.objects.filter(
+            models.Q(areas_municipality_set__in=self)
+            | models.Q(pk__in=self.values("population_source"))
+            | models.Q(pk__in=self.values("area_source"))
+        ).distinct().order_by("code", "title")
+
 
 class Municipality(Sourced):
     class Kind(models.TextChoices):

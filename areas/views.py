@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from kumamoto_portal.models import Source
+from kumamoto_portal.models import Source, sources_of
 from kumamoto_portal.serving import lastmod
 from kumamoto_portal.serving.canonical import query_used
 from kumamoto_portal.serving.operator import review_months
@@ -74,6 +74,7 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
         "columns": SORT_COLUMNS,
         "sorted_by": SORT_COLUMNS[sort],
         "members_since": rules.membership_since(members, today),
+        "sources": Municipality.objects.members_as_of(today).cited_sources(),
         **_figure_references(members),
     }
     return render(request, "areas/municipality_list.html", context)
@@ -106,7 +107,11 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 def history(request: HttpRequest) -> HttpResponse:
     municipalities = list(Municipality.objects.all())
-    context = {"joins": rules.joins(municipalities), **_figure_references(municipalities)}
+    context = {
+        "joins": rules.joins(municipalities),
+        **_figure_references(municipalities),
+        "sources": Municipality.objects.cited_sources(),
+    }
     return render(request, "areas/history.html", context)
 
 
@@ -144,6 +149,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
         "projects": projects,
         "headline": figure,
         "headline_source": Source.objects.filter(code=figure.source_code).first(),
+        "sources": sources_of(CooperationProject.objects.all()),
     }
     return render(request, "areas/project_list.html", context)
 

@@ -72,3 +72,20 @@ def test_the_admin_refuses_a_row_whose_only_source_is_an_encyclopedia(staff):
     data["sources"] = [str(wikipedia.pk), str(official.pk)]
     assert staff.post("/admin/counseling/crisisline/add/", data).status_code == 302
     assert CrisisLine.objects.filter(name="試験の電話相談").exists()
+
+
+@pytest.mark.usefixtures("reference_data")
+def test_every_page_that_states_facts_has_a_sources_list(client):
+    exempt = ("/notices/", "/accessibility/", "/styleguide/", "/libraries/eligibility/", "/libraries/return/")
+    pages = [
+        url
+        for url in public_urls()
+        if not url.endswith((".xml", ".atom", ".ics", ".csv", ".txt"))
+        and url not in exempt
+        and not url.startswith("/notices/")
+    ]
+    for required in ("/", "/areas/", "/areas/history/", "/libraries/locations/", "/counseling/calendar/", "/projects/"):
+        assert required in pages
+    assert any("resident=" in url for url in pages) and any("from=" in url for url in pages)
+    missing = [url for url in pages if "<li>" not in sources_section(client.get(url).content.decode())]
+    assert missing == []

@@ -11,12 +11,13 @@ PAGES = {
     # municipalities, pillars, projects + their sources, service + weekly + their sources, closures, extras,
     # banner, newest notices, the 出典 list (every member's, pillar's, project's and the service's sources)
     "/": 14,
-    "/areas/": 4,  # members as of today, urgent banner
-    "/areas/432067/": 9,  # municipality+figure sources, sources, projects, systems, locations, banner, notices
-    "/areas/history/": 4,  # all municipalities, urgent banner
+    "/areas/": 5,  # members as of today, their sources (出典), urgent banner
+    # municipality+figure sources, sources, projects, systems, locations, published counts, banner, notices
+    "/areas/432067/": 10,
+    "/areas/history/": 5,  # all municipalities, their sources (出典), urgent banner
     "/policy/": 6,  # pillars, fields with group and project counts, the sources, urgent banner
     "/policy/3/5/": 6,  # the field with pillar+group, its projects, its sources, urgent banner
-    "/projects/": 6,  # projects with field+pillar + their sources, the headline figure's source, urgent banner
+    "/projects/": 7,  # projects with field+pillar + their sources, the 出典 list, the headline's source, banner
     # the project with field+pillar, its sources, its municipalities, banner, notices
     "/projects/library-mutual-use/": 7,
 }
