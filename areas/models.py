@@ -51,11 +51,15 @@ class MunicipalityQuerySet(models.QuerySet):
 
     def cited_sources(self) -> models.QuerySet:
         """Every source these municipalities cite, their figures' included: a list page's 出典 (one query)."""
-        return Source.objects.filter(
-            models.Q(areas_municipality_set__in=self)
-            | models.Q(pk__in=self.values("population_source"))
-            | models.Q(pk__in=self.values("area_source"))
-        ).distinct().order_by("code", "title")
+        return (
+            Source.objects.filter(
+                models.Q(areas_municipality_set__in=self)
+                | models.Q(pk__in=self.values("population_source"))
+                | models.Q(pk__in=self.values("area_source"))
+            )
+            .distinct()
+            .order_by("code", "title")
+        )
 
 
 class Municipality(Sourced):
