@@ -162,7 +162,7 @@ def test_project_page(client):
         page,
         "実施中",
         "政策分野 出典で確かめられていないため、載せていません",
-        "開始日 不明",
+        "開始日 出典で確かめられていません",
         "玉名市 コミュニティ推進課",
     )
     html = client.get("/projects/library-mutual-use/").content.decode()
