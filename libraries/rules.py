@@ -21,7 +21,10 @@ Facts stated as current carry their date once the newest source behind them is p
 the review period (kumamoto_portal/currency.py): a facility's hours, closed days and
 return box rest on the Location's sources (`facility_as_of`), who may borrow on the
 agreement's (`agreement_as_of`, `borrower_notes`). One sentence per facility or
-agreement, never one per line. Views take today once and pass it in.
+agreement, never one per line; and on one page each distinct sentence once: a date several
+statements share is one note at the top of the section it dates, naming them (`share_notes`,
+`share_borrower_notes`), as the unknowns most answers share are (`common_unknowns`). Views take
+today once and pass it in.
 """
 
 from collections.abc import Iterable, Sequence
@@ -392,3 +395,103 @@ def cited(*rows_sources: Iterable[Source]) -> list[Source]:
     (by internal number, then title); never an encyclopedia or a mirror."""
     unique = {source.pk: source for sources in rows_sources for source in _shown(sources)}
     return sorted(unique.values(), key=lambda source: (source.code or "", source.title))
+
+
+@dataclass(frozen=True)
+class SharedNote:
+    """One as-of sentence said once for several statements on a page (at the top of the section it dates),
+    instead of once beside each of them."""
+
+    note: AsOf
+    # What it dates: (library, whose agreements when only some of its line's, a phone to ask or "").
+    names: tuple[tuple[str, str, str], ...]
+    contact_department: str = ""  # whom to ask, when those statements name one contact (else each library)
+    contact_phone: str = ""
+
+
+def _note_key(note: AsOf, department: str, phone: str) -> tuple[str, str, str]:
+    return (note.sentence, department, phone)
+
+
+def share_notes(
+    entries: Sequence[tuple[AsOf | None, str, str, tuple[str, str, str]]],
+) -> tuple[list[SharedNote], list[bool]]:
+    """Entries are (as-of note, contact department, contact phone, (name, whose, phone)) of the statements of one page
+    section, in page order. A sentence (with its contact) that two or more entries share is said once
+    (a SharedNote naming them); one entry alone keeps it beside its statement. Returns the shared notes
+    (in order of first use) and, per entry, whether it still shows its own note."""
+    users: dict[tuple[str, str, str], list[int]] = {}
+    for index, (note, department, phone, _name) in enumerate(entries):
+        if note is not None:
+            users.setdefault(_note_key(note, department, phone), []).append(index)
+    shared = [indexes for indexes in users.values() if len(indexes) > 1]
+    in_shared = {index for indexes in shared for index in indexes}
+    notes = [
+        SharedNote(
+            note=entries[indexes[0]][0],
+            names=tuple(entries[index][3] for index in indexes),
+            contact_department=entries[indexes[0]][1],
+            contact_phone=entries[indexes[0]][2],
+        )
+        for indexes in shared
+    ]
+    return notes, [entry[0] is not None and index not in in_shared for index, entry in enumerate(entries)]
+
+
+def share_borrower_notes(
+    groups: Sequence[Borrowers], phones: dict[int, str]
+) -> tuple[list[SharedNote], list[Borrowers]]:
+    """The guide's 「だれが使えるか」 list: each distinct as-of sentence said once. A sentence that two or
+    more lines (or parts of lines) share goes into one note at the top of the list, naming the libraries
+    (and, where only some of a line's agreements rest on it, whose); the lines keep only the notes no
+    other line has. `phones` maps a system's pk to a phone to ask it (the lines show none)."""
+    entries = []
+    for group in groups:
+        for item in group.notes:
+            whole_line = len(item.residents) == len(group.agreements)
+            whose = "" if whole_line else "、".join(item.residents)
+            phone = "" if item.contact_department else phones.get(group.system.pk, "")
+            entries.append((item.note, item.contact_department, item.contact_phone, (group.system.name, whose, phone)))
+    shared, keep = share_notes(entries)
+    kept = iter(keep)
+    lines = [
+        Borrowers(
+            system=group.system,
+            agreements=group.agreements,
+            notes=tuple(item for item in group.notes if next(kept)),
+        )
+        for group in groups
+    ]
+    return shared, lines
+
+
+NOT_LISTED = "載っていません"  # how an agreement's notes say the library's own guide leaves these residents out
+
+
+def listed_only_by_others(agreement: MutualUseAgreement | None) -> list[Source]:
+    """An open conflict between sources (data README: 熊本市立図書館's S16 lists 熊本市民 as users of 荒尾's
+    library, 荒尾市立図書館's own guide S61 does not): when the agreement's notes say the library's own guide
+    does not list these residents, the sources residents may see that do list them (those whose publisher
+    the notes do not name). Empty when there is no such conflict. The page then says who lists them and
+    who does not, and asserts neither."""
+    if agreement is None or NOT_LISTED not in agreement.notes:
+        return []
+    return [s for s in _shown(agreement.sources.all()) if s.publisher and s.publisher not in agreement.notes]
+
+
+def common_unknowns(eligible: Sequence[Eligibility]) -> tuple[str, ...]:
+    """The unknowns that two or more answers share, the most frequent such set (the first on a tie):
+    said once at the top of the answer, each card then only pointing to it. Empty when none is shared."""
+    counts: dict[tuple[str, ...], int] = {}
+    for e in eligible:
+        if e.unknowns:
+            counts[tuple(e.unknowns)] = counts.get(tuple(e.unknowns), 0) + 1
+    best = max(counts.items(), key=lambda item: item[1], default=((), 0))
+    return best[0] if best[1] > 1 else ()
+
+
+def unknowns_pointer(common: Sequence[str]) -> str:
+    """How a card whose unknowns are the answer's common ones names them: short, pointing up (the note at
+    the top lists them all). The example is where items go back, when it is among them."""
+    example = "借りた本を返せる場所" if "借りた本を返せる場所" in common else common[0]
+    return f"上にまとめたこと({example}など)"

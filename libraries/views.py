@@ -47,12 +47,15 @@ def guide(request: HttpRequest) -> HttpResponse:
     )
     phones = {section.system.pk: section.phone for section in sections}
     contacts = sorted({(a.contact_department, a.contact_phone) for a in agreements if a.contact_department})
+    # Each distinct as-of sentence once: those several lines share at the top of the list, the rest per line.
+    shared_notes, borrowers = rules.share_borrower_notes(rules.borrower_notes(agreements, today, review_months), phones)
+    for agreement in agreements:  # an open conflict: say who lists these residents and who does not
+        agreement.listed_by = rules.listed_only_by_others(agreement)
     context = {
         "sections": sections,
         "agreements": agreements,
-        "borrowers": [
-            (group, phones.get(group.system.pk, "")) for group in rules.borrower_notes(agreements, today, review_months)
-        ],
+        "shared_notes": shared_notes,
+        "borrowers": [(group, phones.get(group.system.pk, "")) for group in borrowers],
         "refusals": [a for a in agreements if rules.not_at_home_rule(a)],
         "e_library_excluded": [a for a in agreements if a.e_library_excluded_confirmed],
         "teiju": any(a.framework == Framework.TEIJU for a in agreements),
@@ -172,11 +175,37 @@ def eligibility_finder(request: HttpRequest) -> HttpResponse:
     eligible = rules.libraries_for_resident(own, agreements, {pk: s.total for pk, s in sections.items()})
     unknown_partners = rules.systems_with_unknown_partners(resident.pk, eligible, [s.system for s in sections.values()])
     review_months = review_period(request)
+    # The date of "residents of X may borrow here" once its sources are past review: a sentence several
+    # answers share is said once above them (naming them), one alone stays in its card.
+    notes = [rules.agreement_as_of(e.agreement, today, review_months) for e in eligible]
+    shared_notes, own_note = rules.share_notes(
+        [
+            (
+                note,
+                e.agreement.contact_department if e.agreement else "",
+                e.agreement.contact_phone if e.agreement else "",
+                (e.system.name, "", ""),
+            )
+            for e, note in zip(eligible, notes, strict=True)
+        ]
+    )
+    # What is unknown for most answers is said once above them; their cards only point to it.
+    common = rules.common_unknowns(eligible)
+    pointer = [rules.unknowns_pointer(common)] if common else []
     context.update(
         resident=resident,
-        # Each answer with the date of "residents of X may borrow here" once its sources are past review.
+        shared_notes=shared_notes,
+        common_unknowns=common,
+        common_unknowns_systems=[e.system.name for e in eligible if common and tuple(e.unknowns) == common],
         results=[
-            (e, sections[e.system.pk], rules.agreement_as_of(e.agreement, today, review_months)) for e in eligible
+            (
+                e,
+                sections[e.system.pk],
+                note if keep else None,
+                pointer if common and tuple(e.unknowns) == common else e.unknowns,
+                rules.listed_only_by_others(e.agreement),
+            )
+            for e, note, keep in zip(eligible, notes, own_note, strict=True)
         ],
         sources=rules.cited(
             # The systems as loaded with their sources (an agreement's own `system` has none prefetched).

@@ -62,7 +62,7 @@ def test_a_town_whose_only_sourced_option_is_the_prefectural_library_gets_that_a
     assert "熊本県立図書館 熊本県の図書館です(構成市町村の図書館ではありません)" in page
     assert "健康保険証" in page and "10冊まで、15日間" in page
     # 熊本市立図書館's partner list is cut off: whether 玉東町 is on it is not known, and the page says so.
-    assert "熊本市立図書館と相互利用できる市町村の一覧は、出典の途中までしか確かめられていません" in page
+    assert "熊本市立図書館と相互利用できる市町村の一覧は、このサイトで読めた案内が途中で切れていました" in page
     assert "096-363-4522" in page
 
 
@@ -70,7 +70,12 @@ def test_an_unconfirmed_answer_says_so_once_with_the_phone(client):
     page = page_text(client.get("/libraries/eligibility/", {"resident": "431001"}))
     arao = card(page, "荒尾市の図書館")
     assert arao.count("このサイトでは確認できていません") == 1
-    assert "登録に必要なもの、貸出の期間と冊数、借りた本を返せる場所、電子図書館を使えるかどうか" in arao
+    # What most partners leave unknown is named once above the answers; the card points to it, with its phone.
+    assert "上にまとめたこと(借りた本を返せる場所など)は、このサイトでは確認できていません。" in arao
+    answer = page.split("別の市町村で調べる")[0]
+    unknown = "登録に必要なもの、貸出の期間と冊数、借りた本を返せる場所、電子図書館を使えるかどうか"
+    assert answer.count(unknown) == 1
+    assert answer.index(unknown) < answer.index(" 荒尾市の図書館 荒尾市の図書館です")
     assert "(電話 0968-57-7747 )" in arao
     assert "出かける前に図書館にお確かめください" in arao  # its own guide does not list 熊本市 residents (S61)
 
@@ -136,9 +141,12 @@ def test_kumamoto_locations_do_not_say_other_towns_refuse_their_books(client):
 
 def test_a_cut_off_source_list_is_not_presented_as_complete(client):
     kumamoto = page_text(client.get("/libraries/eligibility/", {"resident": "431001"}))
-    assert "一覧は、出典の途中までしか確かめられていません。ここにない図書館も使えるかもしれません" in kumamoto
+    assert "一覧は、このサイトで読めた案内が途中で切れていました。ここにない図書館も使えるかもしれません。" in kumamoto
     guide = page_text(client.get("/libraries/"))
-    assert "相互利用できる市町村の一覧は出典の途中までしか確かめられていないため、ほかにもあるかもしれません" in guide
+    cut_off = "このサイトで読めた熊本市立図書館の案内は途中で切れていたため、"
+    cut_off += "ここにない市町村の人も使えるかもしれません。"
+    assert cut_off in guide
+    assert "出典の途中まで" not in kumamoto + guide  # plain words, not the site's jargon
 
 
 def test_yamaga_keeps_at_least_where_only_some_places_are_known(client):
@@ -166,7 +174,7 @@ def test_kikuyo_is_not_offered_to_kumamoto_residents(client):
 def test_the_arao_arrangement_is_said_to_be_outside_this_area(client):
     page = page_text(client.get("/libraries/eligibility/", {"resident": "433675"}))  # 南関町
     arao = card(page, "荒尾市の図書館")
-    assert "定住自立圏の取り組み(熊本連携中枢都市圏の事業ではありません)" in arao
+    assert "この相互利用は定住自立圏の取り組みです(熊本連携中枢都市圏の事業ではありません)。" in arao
     assert "(平成26年4月1日から)" in arao
 
 
