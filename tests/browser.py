@@ -4,6 +4,7 @@ Files go to test-artifacts/ (git-ignored) so a person can look at them;
 axe results are also appended to test-artifacts/axe-summary.txt.
 """
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -41,9 +42,23 @@ def print_pdf(page: Page, name: str) -> Path:
     return path
 
 
-def pdf_text(path: Path) -> str:
-    """The text of a PDF (poppler's pdftotext), for assertions on print output."""
-    return subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+PAGE_NUMBER = re.compile(r"^\d+ / \d+$")
+
+
+def pdf_text(path: Path, page: int | None = None) -> str:
+    """The text of a PDF (poppler's pdftotext), or of one of its pages, without the page numbers in the
+    margin, for assertions on print output (page numbers: `pdf_page_numbers`)."""
+    only = ["-f", str(page), "-l", str(page)] if page else []
+    raw = subprocess.run(
+        ["pdftotext", "-raw", *only, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return "\n".join(line for line in raw.split("\n") if not PAGE_NUMBER.match(line.strip()))
+
+
+def pdf_page_numbers(path: Path) -> list[str]:
+    """The page numbers printed in the margin of each page (「1 / 3」), in order."""
+    raw = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return [line.strip() for line in raw.split("\n") if PAGE_NUMBER.match(line.strip())]
 
 
 def axe_violations(page: Page) -> list[dict]:

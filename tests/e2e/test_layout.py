@@ -40,7 +40,7 @@ def test_every_page_prints_on_a4_without_chrome(page: Page, live_server):
     from django.utils import timezone
 
     from kumamoto_portal.lib.wareki import wareki_date
-    from tests.browser import pdf_text, print_pdf
+    from tests.browser import pdf_page_numbers, pdf_text, print_pdf
 
     as_of = wareki_date(timezone.localdate()) + "現在"
     problems = []
@@ -48,7 +48,14 @@ def test_every_page_prints_on_a4_without_chrome(page: Page, live_server):
         page.goto(live_server.url + path)
         heading = page.locator("h1").first.inner_text().split("\n")[0]
         name = "print" + path.replace("/", "_").replace("?", "_").replace("=", "_")
-        text = pdf_text(print_pdf(page, name))
+        pdf = print_pdf(page, name)
+        text, first_page, numbers = pdf_text(pdf), pdf_text(pdf, page=1), pdf_page_numbers(pdf)
+        if "このページのURL" not in first_page:
+            problems.append((path, "page URL and QR code not on page 1"))
+        if "(/" in text:
+            problems.append((path, "a path of this site printed after a link"))
+        if not numbers or numbers[0] != f"1 / {len(numbers)}":
+            problems.append((path, f"page numbers missing: {numbers}"))
         if heading.replace(" ", "") not in text.replace(" ", "").replace("\n", ""):
             problems.append((path, "heading missing"))
         if "お知らせするサイトです" in text or "このページのURL" not in text:
