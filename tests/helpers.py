@@ -130,3 +130,18 @@ def assert_shows(text: str, *facts: str) -> None:
     """Every one of `facts` stands in `text`; a failure names all the missing ones at once."""
     missing = [fact for fact in facts if fact not in text]
     assert missing == [], f"not shown: {missing}"
+
+
+def answer_cards(text: str, resident) -> dict[str, str]:
+    """The eligibility answer's cards by library name, each from its title to the next (the last to 出典)."""
+    from libraries.models import LibrarySystem
+
+    starts = []
+    for system in LibrarySystem.objects.select_related("municipality"):
+        own = system.municipality_id == resident.pk
+        title = f" {system.name} {'お住まいの市町村' if own else system.owner_name}の図書館です"
+        if title in text:
+            starts.append((text.index(title), system.name))
+    starts.sort()
+    ends = [start for start, _ in starts[1:]] + [text.index(" 出典 ", starts[-1][0])]
+    return {name: text[start:end] for (start, name), end in zip(starts, ends, strict=True)}

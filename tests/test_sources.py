@@ -15,7 +15,7 @@ from areas.models import Municipality
 from counseling.models import Service
 from kumamoto_portal.models import Source
 from libraries.models import LibrarySystem, Location
-from tests.helpers import page_text, public_urls, service_form
+from tests.helpers import answer_cards, page_text, public_urls, service_form
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 INTERNAL = re.compile(r"\[S\d|shared/|S\d{2}\]")
@@ -115,19 +115,6 @@ def test_return_boxes_are_unknown_except_at_takuma(client):
             (other.phone for other in location.system.locations.order_by("display_order", "id") if other.phone), ""
         )
         assert f"(電話 {phone} )" in unknowns if phone else "のウェブサイト" in unknowns, location.name
-
-
-def answer_cards(text: str, resident: Municipality) -> dict[str, str]:
-    """The eligibility answer's cards by system name, each from its title to the next (the last to 出典)."""
-    starts = []
-    for system in LibrarySystem.objects.select_related("municipality"):
-        own = system.municipality_id == resident.pk
-        title = f" {system.name} {'お住まいの市町村' if own else system.owner_name}の図書館です"
-        if title in text:
-            starts.append((text.index(title), system.name))
-    starts.sort()
-    ends = [start for start, _ in starts[1:]] + [text.index(" 出典 ", starts[-1][0])]
-    return {name: text[start:end] for (start, name), end in zip(starts, ends, strict=True)}
 
 
 def test_a_partner_other_than_tamana_is_not_given_a_return_rule_as_fact(client):

@@ -62,6 +62,12 @@ def test_print_hides_navigation_and_shows_link_addresses(page: Page, live_server
 
 @pytest.mark.usefixtures("live_reference_data")
 def test_styleguide_has_no_axe_violation_at_both_widths(page: Page, live_server):
+    from datetime import date
+
+    from counseling.models import WeeklySession
+
+    # The status boxes are drawn from the next real session: staff confirmed the sessions (有効期間).
+    WeeklySession.objects.update(valid_until=date(2027, 12, 31))
     # Every component at once, including the error state of a field and both status boxes.
     assert_accessible(page, live_server.url + "/styleguide/", "styleguide")
     expect(page.locator(".status")).to_have_count(2)

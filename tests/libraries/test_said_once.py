@@ -18,8 +18,7 @@ import pytest
 import time_machine
 
 from areas.models import Municipality
-from libraries.models import LibrarySystem
-from tests.helpers import page_text
+from tests.helpers import answer_cards, page_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data", "today")]
 TODAY = datetime(2026, 12, 1, 12, tzinfo=ZoneInfo("Asia/Tokyo"))
@@ -43,19 +42,6 @@ def main_text(response) -> str:
 
 def as_of_sentences(text: str) -> Counter:
     return Counter(sentence.strip() for sentence in AS_OF_SENTENCE.findall(text))
-
-
-def answer_cards(text: str, resident: Municipality) -> dict[str, str]:
-    """The answer's cards by library, each from its title to the next (the last to 出典)."""
-    starts = []
-    for system in LibrarySystem.objects.select_related("municipality"):
-        own = system.municipality_id == resident.pk
-        title = f" {system.name} {'お住まいの市町村' if own else system.owner_name}の図書館です"
-        if title in text:
-            starts.append((text.index(title), system.name))
-    starts.sort()
-    ends = [start for start, _ in starts[1:]] + [text.index(" 出典 ", starts[-1][0])]
-    return {name: text[start:end] for (start, name), end in zip(starts, ends, strict=True)}
 
 
 @pytest.mark.parametrize("url", ["/libraries/", KUMAMOTO_ANSWER])
