@@ -117,8 +117,8 @@ def test_unknown_or_malformed_code_gives_404(client, code):
 
 def test_history_shows_each_join_with_the_change(client):
     page = page_text(client.get("/areas/history/"))
-    assert "令和5年10月24日 : 玉名市(19 → 20 市町村)" in page
-    assert "令和7年3月27日 : 荒尾市、南関町、長洲町、和水町(20 → 24 市町村)" in page
+    assert "令和5年10月24日 : 玉名市 (19 → 20 市町村)" in page
+    assert "令和7年3月27日 : 荒尾市、南関町、長洲町、和水町 (20 → 24 市町村)" in page
     tamana = page[page.index("玉名市の加入による圏域の変化") :]
     assert "市町村数 19 20 +1" in tamana
     assert "人口(人) 1,211,169 1,275,461 +64,292" in tamana
@@ -129,7 +129,10 @@ def test_history_shows_the_founding(client):
     page = page_text(client.get("/areas/history/"))
     assert "平成28年3月30日(2016年3月30日) 圏域の発足" in page
     assert "発足時の構成市町村(17)" in page
-
+    assert "平成28年3月30日 : " in page and " (17 市町村で発足)" in page
+    founding = page[page.index("発足時の圏域") :]
+    assert founding.startswith("発足時の圏域 項目 発足時 市町村数 17 人口(人) ")
+    assert "0 → 17" not in page and "加入前 0" not in page
 
 def test_policy_page_lists_pillars_groups_and_all_fields(client):
     response = client.get("/policy/")

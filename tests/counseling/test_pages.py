@@ -154,7 +154,7 @@ def test_bad_month_gives_the_current_month_with_a_message(client, month):
         response = client.get("/counseling/calendar/", {"month": month})
     assert response.status_code == 400
     page = page_text(response)
-    assert "2026年11月の受付日" in page
+    assert "令和8年11月(2026年11月)の受付日" in page
     assert "今月を表示しています" in page
 
 
@@ -163,7 +163,7 @@ def test_calendar_of_december_marks_sessions_and_the_closure(client):
     assert response.status_code == 200
     html = response.content.decode()
     page = page_text(response)
-    assert "2026年12月の受付日" in page
+    assert "令和8年12月(2026年12月)の受付日" in page
     assert (
         html.count('<span class="session"><span class="time">18:00</span>〜<span class="time">22:00</span></span>') == 8
     )  # 1,6,8,13,15,20,22,27
@@ -174,7 +174,7 @@ def test_calendar_of_december_marks_sessions_and_the_closure(client):
 def test_calendar_without_month_shows_this_month(client):
     with at(2027, 1, 10, 12, 0):
         page = page_text(client.get("/counseling/calendar/"))
-    assert "2027年1月の受付日" in page
+    assert "令和9年1月(2027年1月)の受付日" in page
 
 
 def test_ics_feed_parses_and_holds_no_session_in_the_new_year_closure(client):

@@ -69,6 +69,6 @@ def test_qr_code_prints_and_still_scans(page: Page, live_server):
 def test_calendar_prints_the_month_on_a4(page: Page, live_server):
     page.goto(live_server.url + "/counseling/calendar/?month=2026-12")
     text = pdf_text(print_pdf(page, "counseling-calendar-print"))
-    assert "2026年12月の受付日" in text
+    assert "令和8年12月(2026年12月)の受付日" in text
     assert "休み(年末年始)" in text
     assert "前の月" not in text  # month navigation is not printed

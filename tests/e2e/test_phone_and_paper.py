@@ -255,3 +255,21 @@ def test_finder_results_print_without_the_forms(page: Page, live_server, path, f
         assert fact in text
     assert [t for t in form_texts if t in text] == []
     assert _qr_texts(pdf) == [SITE + path]
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_the_menu_is_one_row_on_a_phone_and_the_page_never_scrolls_sideways(page: Page, live_server, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    for path in ("/", "/libraries/", "/counseling/"):
+        page.goto(live_server.url + path)
+        menu = page.locator(".site-nav ul")
+        tops = {round(box["y"]) for box in (link.bounding_box() for link in menu.locator("a").all())}
+        assert len(tops) == 1, (path, tops)  # one row
+        header = page.locator(".site-header").bounding_box()["height"]
+        assert header <= 0.2 * 800, (path, header)  # site name and menu: at most a fifth of the first screen
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+        # Every item can still be reached: scrolled into view when it gets the keyboard focus.
+        last = menu.locator("a").last
+        last.focus()
+        box = last.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, path
