@@ -134,6 +134,7 @@ def test_history_shows_the_founding(client):
     assert founding.startswith("発足時の圏域 項目 発足時 市町村数 17 人口(人) ")
     assert "0 → 17" not in page and "加入前 0" not in page
 
+
 def test_policy_page_lists_pillars_groups_and_all_fields(client):
     response = client.get("/policy/")
     page = page_text(response)
