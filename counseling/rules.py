@@ -145,11 +145,22 @@ class Schedule:
             if slot.end > first and slot.start < last
         ]
 
+    @property
+    def last_possible_day(self) -> date | None:
+        """The last day any opening can fall on: the last supported weekly day or the last extra session."""
+        return max(
+            [*(extra.date for extra in self.extras), *([self.supported_until] if self.supported_until else [])],
+            default=None,
+        )
+
     def upcoming(self, instant: datetime, count: int) -> list[Slot]:
-        """The next `count` openings that have not ended at `instant` (the current one first)."""
+        """The next `count` openings that have not ended at `instant` (the current one first); the search
+        stops at the last day any opening can fall on (none when the sources support none)."""
         now = in_tokyo(instant)
         found: list[Slot] = []
-        for day in self._days_from(now.date(), SEARCH_DAYS):
+        last = self.last_possible_day
+        days = 0 if last is None else min(SEARCH_DAYS, (last - now.date()).days + 1)
+        for day in self._days_from(now.date(), max(days, 0)):
             found += [slot for slot in self.sessions_on(day) if slot.end > now]
             if len(found) >= count:
                 break

@@ -202,3 +202,14 @@ def test_the_calendar_says_when_a_month_runs_past_the_supported_period():
     assert month_beyond(schedule, date(2026, 12, 1))
     assert not month_beyond(schedule, date(2026, 11, 1))
     assert month_beyond(Schedule(weekly=[]), date(2026, 11, 1))
+
+
+def test_the_search_for_the_next_opening_stops_where_the_sources_stop():
+    ended = Schedule(weekly=[WeeklySlot(1, time(18), time(22), last_day=date(2024, 12, 31))], closures=[NEW_YEAR])
+    assert ended.last_possible_day == date(2024, 12, 31)
+    assert ended.upcoming(jst(2026, 12, 1, 12), 8) == []  # no 400-day search for nothing
+    extra = ExtraSession(date=date(2027, 3, 6), start=time(13), end=time(17))
+    with_extra = Schedule(weekly=ended.weekly, extras=[extra])
+    assert with_extra.last_possible_day == date(2027, 3, 6)
+    assert [slot.start for slot in with_extra.upcoming(jst(2026, 12, 1, 12), 8)] == [jst(2027, 3, 6, 13)]
+    assert Schedule(weekly=[]).last_possible_day is None
