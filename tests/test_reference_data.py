@@ -173,3 +173,11 @@ def test_a_newer_fixture_changes_the_sources_of_an_unedited_row(newer_fixtures):
     newer_fixtures("areas.json", "areas.municipality", 3, sources=[5])
     load()
     assert list(Municipality.objects.get(code="432067").sources.values_list("code", flat=True)) == ["S05"]
+
+
+def test_a_dry_run_counts_the_unedited_rows_it_would_update_and_changes_nothing(newer_fixtures):
+    load()
+    newer_fixtures("areas.json", "areas.municipality", 3, website="https://www.city.tamana.lg.jp/new/")
+    output = load("--dry-run")
+    assert "職員が編集していない 1 件を新しい基準データに更新予定" in output
+    assert Municipality.objects.get(code="432067").website != "https://www.city.tamana.lg.jp/new/"
