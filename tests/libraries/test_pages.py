@@ -36,7 +36,7 @@ def test_guide_explains_registration_lending_returning_and_the_contact(client):
         "運転免許証",
         "貸し出した図書館のきまり",
         "貸出期間は2週間",
-        "借りた市町村の図書館",
+        "借りた本を返せる場所は図書館ごとに違います",
         "返却ポスト",
         "電子図書館は対象外です",
         "たまな圏域電子図書館",
