@@ -105,16 +105,6 @@ def sources_of(*querysets: models.QuerySet) -> models.QuerySet:
     return Source.objects.filter(condition).distinct().order_by("code", "title")
 
 
-def newest_date_label(sources) -> str:
-    """When the newest of `sources` was published, as precisely as known ("2023年"); "" when none has a date.
-    Pages say facts are "as of" this (e.g. the LINE counseling hours)."""
-    dated = [(s.published_on.year if s.published_on else s.published_year, s.published_on, s) for s in sources]
-    dated = [item for item in dated if item[0]]
-    if not dated:
-        return ""
-    return max(dated, key=lambda item: (item[0], item[1] is not None, item[1] or ""))[2].date_label
-
-
 class Sourced(models.Model):
     """A content row and the sources of its facts (at least one: the admin refuses a row without)."""
 

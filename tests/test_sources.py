@@ -191,18 +191,18 @@ def test_the_accessibility_contact_names_its_office_and_the_date_of_its_source(c
     assert "政策企画課" in text and "2022年3月28日更新の版" in text
 
 
-def test_newest_date_label_picks_the_most_recent_source():
+def test_the_newest_source_is_the_one_with_the_latest_date():
     from datetime import date
 
-    from kumamoto_portal.models import newest_date_label
+    from kumamoto_portal.currency import newest
 
     sources = [
         Source(title="a", published_year=2023),
         Source(title="b", published_on=date(2024, 6, 25)),
         Source(title="c"),
     ]
-    assert newest_date_label(sources) == "2024年6月25日"
-    assert newest_date_label([Source(title="c")]) == ""
+    assert newest(sources).date_label == "2024年6月25日"
+    assert newest([Source(title="c")]).date_label == ""
 
 
 def test_an_inline_row_without_a_source_is_refused(staff):
